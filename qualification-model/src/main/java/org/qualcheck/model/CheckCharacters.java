@@ -1,0 +1,33 @@
+package org.qualcheck.model;
+
+/**
+ * Check characters of unit reference numbers and qualification numbers.
+ *
+ * <p>Both use the weighted sum {@code 8*d1 + 7*d2 + ... + 2*d7} over their seven digits. A unit
+ * reference number's letter is {@code "ADFHJKLMRTY"[sum mod 11]}; a qualification number's check
+ * character is {@code sum mod 11}, written {@code X} for 10.
+ */
+public final class CheckCharacters {
+  private static final String URN_LETTERS = "ADFHJKLMRTY";
+
+  private CheckCharacters() {}
+
+  static int weightedSum(String sevenDigits) {
+    int sum = 0;
+    for (int i = 0; i < 7; i++) {
+      sum += (8 - i) * (sevenDigits.charAt(i) - '0');
+    }
+    return sum;
+  }
+
+  /** The check letter a unit reference number with these seven digits must carry. */
+  public static char unitReferenceLetter(String sevenDigits) {
+    return URN_LETTERS.charAt(weightedSum(sevenDigits) % 11);
+  }
+
+  /** The check character a qualification number with these seven digits must carry. */
+  public static char qualificationCheck(String sevenDigits) {
+    int r = weightedSum(sevenDigits) % 11;
+    return r == 10 ? 'X' : (char) ('0' + r);
+  }
+}

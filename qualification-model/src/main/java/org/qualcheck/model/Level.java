@@ -1,0 +1,70 @@
+package org.qualcheck.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A level of the regulated qualifications framework: Entry 1 to Entry 3, then Levels 1 to 8.
+ *
+ * <p>Levels are totally ordered from {@link #ENTRY_1} (lowest) to {@link #LEVEL_8} (highest), so
+ * rules such as "credits at Level 2 or above" compare by {@link #compareTo}.
+ */
+public enum Level {
+  ENTRY_1("Entry 1", "E1"),
+  ENTRY_2("Entry 2", "E2"),
+  ENTRY_3("Entry 3", "E3"),
+  LEVEL_1("Level 1", "1"),
+  LEVEL_2("Level 2", "2"),
+  LEVEL_3("Level 3", "3"),
+  LEVEL_4("Level 4", "4"),
+  LEVEL_5("Level 5", "5"),
+  LEVEL_6("Level 6", "6"),
+  LEVEL_7("Level 7", "7"),
+  LEVEL_8("Level 8", "8");
+
+  private final String label;
+  private final String code;
+
+  Level(String label, String code) {
+    this.label = label;
+    this.code = code;
+  }
+
+  /** The name as printed in specifications, e.g. "Entry 3" or "Level 2". */
+  public String label() {
+    return label;
+  }
+
+  /** The short form used in specs: "E1".."E3" for entry levels and "1".."8" otherwise. */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Reads a level as written in a spec: {@code E1}..{@code E3}, {@code Entry 1}..{@code Entry 3},
+   * {@code 1}..{@code 8} or {@code Level 1}..{@code Level 8}, ignoring case and surrounding space.
+   */
+  public static Optional<Level> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    for (Level level : values()) {
+      if (t.equals(level.code.toLowerCase(Locale.ROOT))
+          || t.equals(level.label.toLowerCase(Locale.ROOT))) {
+        return Optional.of(level);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether this level lies in the closed range {@code [low, high]}. */
+  public boolean within(Level low, Level high) {
+    return compareTo(low) >= 0 && compareTo(high) <= 0;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

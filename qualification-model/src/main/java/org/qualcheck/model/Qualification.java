@@ -1,0 +1,290 @@
+package org.qualcheck.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Choose;
+import org.qualcheck.rule.Equivalent;
+import org.qualcheck.rule.Rule;
+import org.qualcheck.rule.Total;
+
+/**
+ * A qualification: its units, the groups they are printed in, and its rules of combination.
+ *
+ * <p>Immutable and safe to share between threads. Construction checks that every group and rule
+ * names only declared units and groups, and that unit numbers, group ids and rule ids are unique;
+ * the spec reader reports the same problems with file positions before it gets here.
+ */
+public final class Qualification {
+  private final String code;
+  private final String title;
+  private final Optional<QualificationNumber> number;
+  private final String source;
+  private final Level lowestLevel;
+  private final Level highestLevel;
+  private final ImmutableMap<String, Unit> units;
+  private final ImmutableMap<String, Group> groups;
+  private final ImmutableList<Rule> rules;
+  private final ImmutableMap<String, SourceLocation> locations;
+
+  private Qualification(Builder b) {
+    checkArgument(b.code != null && !b.code.isBlank(), "a qualification needs a code");
+    this.code = b.code;
+    this.title = checkNotNull(b.title, "title");
+    this.number = checkNotNull(b.number, "number");
+    this.source = checkNotNull(b.source, "source");
+    this.lowestLevel = checkNotNull(b.lowestLevel, "lowestLevel");
+    this.highestLevel = checkNotNull(b.highestLevel, "highestLevel");
+    checkArgument(
+        lowestLevel.compareTo(highestLevel) <= 0,
+        "the lowest allowed level %s is above the highest %s",
+        lowestLevel,
+        highestLevel);
+    this.units = ImmutableMap.copyOf(b.units);
+    this.groups = ImmutableMap.copyOf(b.groups);
+    this.rules = ImmutableList.copyOf(b.rules);
+    this.locations = ImmutableMap.copyOf(b.locations);
+    for (Group g : groups.values()) {
+      for (String u : g.units()) {
+        checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
+      }
+    }
+    Set<String> ruleIds = new HashSet<>();
+    for (Rule r : rules) {
+      checkArgument(ruleIds.add(r.id()), "two rules have the id %s", r.id());
+      for (String u : unitsNamedBy(r)) {
+        checkArgument(units.containsKey(u), "rule %s names unit %s, which is not declared", r.id(), u);
+      }
+      for (String g : groupsNamedBy(r)) {
+        checkArgument(groups.containsKey(g), "rule %s names group %s, which is not declared", r.id(), g);
+      }
+    }
+  }
+
+  /** The units a rule names directly (not through groups). */
+  public static List<String> unitsNamedBy(Rule rule) {
+    return rule.accept(NAMED_UNITS);
+  }
+
+  /** The groups a rule names. */
+  public static List<String> groupsNamedBy(Rule rule) {
+    return rule.accept(NAMED_GROUPS);
+  }
+
+  private static final Rule.Visitor<List<String>> NAMED_UNITS =
+      new Rule.Visitor<>() {
+        @Override
+        public List<String> visitAllOf(AllOf rule) {
+          return rule.scope().units();
+        }
+
+        @Override
+        public List<String> visitTotal(Total rule) {
+          return rule.scope().units();
+        }
+
+        @Override
+        public List<String> visitChoose(Choose rule) {
+          return rule.units();
+        }
+
+        @Override
+        public List<String> visitBarred(Barred rule) {
+          return rule.units();
+        }
+
+        @Override
+        public List<String> visitEquivalent(Equivalent rule) {
+          return rule.units();
+        }
+      };
+
+  private static final Rule.Visitor<List<String>> NAMED_GROUPS =
+      new Rule.Visitor<>() {
+        @Override
+        public List<String> visitAllOf(AllOf rule) {
+          return rule.scope().groups();
+        }
+
+        @Override
+        public List<String> visitTotal(Total rule) {
+          return rule.scope().groups();
+        }
+
+        @Override
+        public List<String> visitChoose(Choose rule) {
+          return List.of();
+        }
+
+        @Override
+        public List<String> visitBarred(Barred rule) {
+          return List.of();
+        }
+
+        @Override
+        public List<String> visitEquivalent(Equivalent rule) {
+          return List.of();
+        }
+      };
+
+  public static Builder builder(String code) {
+    return new Builder(code);
+  }
+
+  /** The awarding body's code, e.g. the scheme code {@code 03455}. */
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The regulated qualification number, if given. */
+  public Optional<QualificationNumber> number() {
+    return number;
+  }
+
+  /** Where the structure was taken from: document, edition, page. */
+  public String source() {
+    return source;
+  }
+
+  /** The lowest unit level this qualification allows. */
+  public Level lowestLevel() {
+    return lowestLevel;
+  }
+
+  /** The highest unit level this qualification allows. */
+  public Level highestLevel() {
+    return highestLevel;
+  }
+
+  /** Units by unit number, in declaration order. */
+  public ImmutableMap<String, Unit> units() {
+    return units;
+  }
+
+  /** Groups by id, in declaration order. */
+  public ImmutableMap<String, Group> groups() {
+    return groups;
+  }
+
+  public ImmutableList<Rule> rules() {
+    return rules;
+  }
+
+  public Optional<Unit> unit(String number) {
+    return Optional.ofNullable(units.get(number));
+  }
+
+  /** The unit with this unit number or, failing that, this unit reference number. */
+  public Optional<Unit> findUnit(String numberOrReference) {
+    Unit byNumber = units.get(numberOrReference);
+    if (byNumber != null) {
+      return Optional.of(byNumber);
+    }
+    return units.values().stream()
+        .filter(u -> u.reference().map(r -> r.value().equals(numberOrReference)).orElse(false))
+        .findFirst();
+  }
+
+  /** The groups listing this unit, in declaration order. */
+  public ImmutableList<Group> groupsOf(String unitNumber) {
+    return groups.values().stream()
+        .filter(g -> g.contains(unitNumber))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Where a part of the spec was written, if the qualification was read from a file. Keys are
+   * {@code unit:<number>}, {@code group:<id>} and {@code rule:<id>}.
+   */
+  public Optional<SourceLocation> location(String key) {
+    return Optional.ofNullable(locations.get(key));
+  }
+
+  public ImmutableMap<String, SourceLocation> locations() {
+    return locations;
+  }
+
+  @Override
+  public String toString() {
+    return code + " " + title;
+  }
+
+  /** Collects the parts of a qualification; {@link #build()} checks them together. */
+  public static final class Builder {
+    private final String code;
+    private String title = "";
+    private Optional<QualificationNumber> number = Optional.empty();
+    private String source = "";
+    private Level lowestLevel = Level.ENTRY_1;
+    private Level highestLevel = Level.LEVEL_8;
+    private final Map<String, Unit> units = new LinkedHashMap<>();
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<Rule> rules = new java.util.ArrayList<>();
+    private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
+
+    private Builder(String code) {
+      this.code = code;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder number(QualificationNumber number) {
+      this.number = Optional.of(number);
+      return this;
+    }
+
+    public Builder source(String source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder levels(Level lowest, Level highest) {
+      this.lowestLevel = lowest;
+      this.highestLevel = highest;
+      return this;
+    }
+
+    public Builder unit(Unit unit) {
+      checkArgument(
+          units.putIfAbsent(unit.number(), unit) == null, "unit %s is declared twice", unit.number());
+      return this;
+    }
+
+    public Builder group(Group group) {
+      checkArgument(
+          groups.putIfAbsent(group.id(), group) == null, "group %s is declared twice", group.id());
+      return this;
+    }
+
+    public Builder rule(Rule rule) {
+      rules.add(rule);
+      return this;
+    }
+
+    public Builder location(String key, SourceLocation location) {
+      locations.put(key, location);
+      return this;
+    }
+
+    public Qualification build() {
+      return new Qualification(this);
+    }
+  }
+}

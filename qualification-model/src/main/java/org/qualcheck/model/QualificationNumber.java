@@ -1,0 +1,61 @@
+package org.qualcheck.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A regulated qualification number (QAN) such as {@code 601/5021/X}: three digits, four digits and
+ * a check character (a digit, or {@code X} for ten).
+ *
+ * <p>As with {@link UnitReference}, only the format is enforced; {@link #hasValidCheck()} tells
+ * whether the check character agrees with the digits.
+ */
+public record QualificationNumber(String value) {
+  private static final Pattern FORMAT = Pattern.compile("(\\d{3})/(\\d{4})/([0-9X])");
+
+  public QualificationNumber {
+    checkArgument(
+        value != null && FORMAT.matcher(value).matches(),
+        "a qualification number is three digits, four digits and a check character, as in"
+            + " 601/5021/X, not %s",
+        value);
+  }
+
+  /** Parses {@code text}, or returns empty if it does not have the QAN format. */
+  public static Optional<QualificationNumber> parse(String text) {
+    if (text == null || !FORMAT.matcher(text.trim()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new QualificationNumber(text.trim()));
+  }
+
+  /** The seven digits, in order. */
+  public String digits() {
+    Matcher m = FORMAT.matcher(value);
+    checkArgument(m.matches());
+    return m.group(1) + m.group(2);
+  }
+
+  /** The check character as written. */
+  public char checkCharacter() {
+    return value.charAt(value.length() - 1);
+  }
+
+  /** The check character the digits call for. */
+  public char expectedCheckCharacter() {
+    return CheckCharacters.qualificationCheck(digits());
+  }
+
+  /** Whether the written check character matches the digits. */
+  public boolean hasValidCheck() {
+    return checkCharacter() == expectedCheckCharacter();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,54 @@
+package org.qualcheck.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One unit of a qualification: its unit number within the qualification (e.g. {@code A3}), its
+ * unit reference number if it has one, title, credit value, level and guided learning hours.
+ *
+ * @param number the unit number used in the qualification's tables; unique within it
+ * @param reference the regulated unit reference number, if published
+ * @param title the unit title as printed
+ * @param credits the credit value, at least 1
+ * @param level the unit's framework level
+ * @param guidedLearningHours guided learning hours, if published
+ */
+public record Unit(
+    String number,
+    Optional<UnitReference> reference,
+    String title,
+    int credits,
+    Level level,
+    OptionalInt guidedLearningHours) {
+
+  public Unit {
+    checkArgument(number != null && !number.isBlank(), "a unit needs a unit number");
+    checkNotNull(reference, "reference");
+    checkNotNull(title, "title");
+    checkArgument(credits > 0, "unit %s has credit value %s; it must be at least 1", number, credits);
+    checkNotNull(level, "level");
+    checkNotNull(guidedLearningHours, "guidedLearningHours");
+    guidedLearningHours.ifPresent(
+        h -> checkArgument(h >= 0, "unit %s has negative guided learning hours", number));
+  }
+
+  /** A unit with a reference number and no recorded guided learning hours. */
+  public static Unit of(String number, String reference, String title, int credits, Level level) {
+    return new Unit(
+        number, Optional.of(new UnitReference(reference)), title, credits, level, OptionalInt.empty());
+  }
+
+  /** The guided learning hours, or zero where none are recorded. */
+  public int guidedLearningHoursOrZero() {
+    return guidedLearningHours.orElse(0);
+  }
+
+  @Override
+  public String toString() {
+    return number + reference.map(r -> " (" + r + ")").orElse("");
+  }
+}

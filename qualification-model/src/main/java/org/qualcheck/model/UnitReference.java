@@ -1,0 +1,70 @@
+package org.qualcheck.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A unit reference number (URN) such as {@code F/601/1609}: a check letter, a three-digit block and
+ * a four-digit block.
+ *
+ * <p>The format is enforced on construction; the check letter is not, so that a designer's typo
+ * can be loaded and reported by lint rather than refused outright. See {@link #hasValidCheck()}.
+ */
+public record UnitReference(String value) implements Comparable<UnitReference> {
+  private static final Pattern FORMAT = Pattern.compile("([A-Z])/(\\d{3})/(\\d{4})");
+
+  public UnitReference {
+    checkArgument(
+        value != null && FORMAT.matcher(value).matches(),
+        "a unit reference number is a letter, three digits and four digits, as in F/601/1609, not %s",
+        value);
+  }
+
+  /** Parses {@code text}, or returns empty if it does not have the URN format. */
+  public static Optional<UnitReference> parse(String text) {
+    if (text == null || !FORMAT.matcher(text.trim()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UnitReference(text.trim()));
+  }
+
+  /** Whether {@code text} has the format of a unit reference number. */
+  public static boolean looksLike(String text) {
+    return text != null && FORMAT.matcher(text.trim()).matches();
+  }
+
+  /** The seven digits, in order. */
+  public String digits() {
+    Matcher m = FORMAT.matcher(value);
+    checkArgument(m.matches());
+    return m.group(2) + m.group(3);
+  }
+
+  /** The check letter as written. */
+  public char checkLetter() {
+    return value.charAt(0);
+  }
+
+  /** The check letter the digits call for. */
+  public char expectedCheckLetter() {
+    return CheckCharacters.unitReferenceLetter(digits());
+  }
+
+  /** Whether the written check letter matches the digits. */
+  public boolean hasValidCheck() {
+    return checkLetter() == expectedCheckLetter();
+  }
+
+  @Override
+  public int compareTo(UnitReference o) {
+    return value.compareTo(o.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

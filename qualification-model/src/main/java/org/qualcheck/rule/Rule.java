@@ -1,0 +1,39 @@
+package org.qualcheck.rule;
+
+/**
+ * One rule of combination. A qualification is achieved by a plan that meets every rule.
+ *
+ * <p>The language is closed: each kind is a record below, and code that interprets rules does so
+ * through a {@link Visitor}, which Java 17 checks for exhaustiveness the way a pattern switch would
+ * on later releases. Adding a kind means adding a record, a {@code visit} method, and a case wherever
+ * the compiler then points.
+ *
+ * <ul>
+ *   <li>{@link AllOf}: every unit of the named groups or units (mandatory units).
+ *   <li>{@link Total}: a minimum and/or maximum of credits, units or guided learning hours summed over
+ *       chosen units in the named groups or units, optionally only those at certain levels.
+ *   <li>{@link Choose}: exactly, at least or at most N of a set of units.
+ *   <li>{@link Barred}: units that may not be taken together.
+ *   <li>{@link Equivalent}: units that stand for one another; at most one of them counts.
+ * </ul>
+ */
+public sealed interface Rule permits AllOf, Total, Choose, Barred, Equivalent {
+  /** A short name, unique within the qualification, by which results and findings refer to it. */
+  String id();
+
+  /** Calls the {@code visitor} method for this rule's kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per rule kind; implementations give every kind an answer. */
+  interface Visitor<R> {
+    R visitAllOf(AllOf rule);
+
+    R visitTotal(Total rule);
+
+    R visitChoose(Choose rule);
+
+    R visitBarred(Barred rule);
+
+    R visitEquivalent(Equivalent rule);
+  }
+}
