@@ -1,0 +1,38 @@
+package org.qualcheck.check;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+/**
+ * The verdict on a plan and, for every rule in the qualification's order, how the plan fares.
+ *
+ * @param qualification the qualification's code
+ * @param plan the plan checked
+ * @param met whether the plan meets every rule
+ * @param outcomes one outcome per rule, in rule order
+ * @param placement for each counted unit listed in a group, the group it counts toward
+ * @param notCounted units in the plan that count toward nothing because an equivalent unit counts
+ */
+public record CheckResult(
+    String qualification,
+    Plan plan,
+    boolean met,
+    ImmutableList<RuleOutcome> outcomes,
+    ImmutableMap<String, String> placement,
+    ImmutableList<String> notCounted) {
+
+  public CheckResult {
+    checkNotNull(qualification, "qualification");
+    checkNotNull(plan, "plan");
+    checkNotNull(outcomes, "outcomes");
+    checkNotNull(placement, "placement");
+    checkNotNull(notCounted, "notCounted");
+  }
+
+  /** The outcomes of the rules the plan does not meet. */
+  public ImmutableList<RuleOutcome> failures() {
+    return outcomes.stream().filter(o -> !o.holds()).collect(ImmutableList.toImmutableList());
+  }
+}

@@ -1,0 +1,99 @@
+package org.qualcheck.check;
+
+import java.util.List;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Choose;
+import org.qualcheck.rule.Equivalent;
+import org.qualcheck.rule.Rule;
+import org.qualcheck.rule.Scope;
+import org.qualcheck.rule.Total;
+
+/** Renders rules as the plain English a specification would print. */
+public final class RuleText {
+  private RuleText() {}
+
+  /** "A, B and C". */
+  public static String list(List<String> items) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
+  }
+
+  /** "group A", "groups B, C, D and E", "units F1 and F2", "group A and unit X". */
+  public static String scope(Scope scope) {
+    if (scope.isWholePlan()) {
+      return "in total";
+    }
+    StringBuilder s = new StringBuilder();
+    if (!scope.groups().isEmpty()) {
+      s.append(scope.groups().size() == 1 ? "group " : "groups ").append(list(scope.groups()));
+    }
+    if (!scope.units().isEmpty()) {
+      if (s.length() > 0) {
+        s.append(" and ");
+      }
+      s.append(scope.units().size() == 1 ? "unit " : "units ").append(list(scope.units()));
+    }
+    return "from " + s;
+  }
+
+  /** What a rule asks, as a phrase: "at least 20 credits from groups B, C, D and E". */
+  public static String requirement(Rule rule, Qualification qualification) {
+    return rule.accept(
+        new Rule.Visitor<String>() {
+          @Override
+          public String visitAllOf(AllOf r) {
+            StringBuilder s = new StringBuilder("all units");
+            if (!r.scope().groups().isEmpty()) {
+              s.append(" of ")
+                  .append(r.scope().groups().size() == 1 ? "group " : "groups ")
+                  .append(list(r.scope().groups()));
+            }
+            if (!r.scope().units().isEmpty()) {
+              s.append(r.scope().groups().isEmpty() ? " " : ", and units ")
+                  .append(list(r.scope().units()));
+            }
+            return s.toString();
+          }
+
+          @Override
+          public String visitTotal(Total r) {
+            String what = r.measure().plural();
+            if (r.bounds().max().isEmpty() && r.bounds().lowest() == 1) {
+              what = r.measure().amount(1).replaceFirst("^1 ", "");
+            }
+            return r.bounds()
+                + " "
+                + what
+                + r.level().map(f -> " " + f).orElse("")
+                + " "
+                + scope(r.scope());
+          }
+
+          @Override
+          public String visitChoose(Choose r) {
+            return r.bounds() + " of units " + list(r.units());
+          }
+
+          @Override
+          public String visitBarred(Barred r) {
+            return r.units().size() == 2
+                ? "not both " + r.units().get(0) + " and " + r.units().get(1)
+                : "at most one of " + list(r.units());
+          }
+
+          @Override
+          public String visitEquivalent(Equivalent r) {
+            return "at most one of the equivalent units " + list(r.units()) + " counts";
+          }
+        });
+  }
+}

@@ -1,0 +1,76 @@
+package org.qualcheck.compile;
+
+/** Small helpers over {@code long[]} bitsets of unit indices, as used by compiled qualifications. */
+public final class Bits {
+  private Bits() {}
+
+  public static long[] empty(int size) {
+    return new long[(size + 63) >>> 6];
+  }
+
+  public static void set(long[] bits, int i) {
+    bits[i >>> 6] |= 1L << i;
+  }
+
+  public static void clear(long[] bits, int i) {
+    bits[i >>> 6] &= ~(1L << i);
+  }
+
+  public static boolean get(long[] bits, int i) {
+    return (bits[i >>> 6] & (1L << i)) != 0;
+  }
+
+  public static int count(long[] bits) {
+    int n = 0;
+    for (long w : bits) {
+      n += Long.bitCount(w);
+    }
+    return n;
+  }
+
+  public static int countAnd(long[] a, long[] b) {
+    int n = 0;
+    for (int w = 0; w < a.length; w++) {
+      n += Long.bitCount(a[w] & b[w]);
+    }
+    return n;
+  }
+
+  public static boolean intersects(long[] a, long[] b) {
+    for (int w = 0; w < a.length; w++) {
+      if ((a[w] & b[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every bit of {@code sub} is set in {@code sup}. */
+  public static boolean containsAll(long[] sup, long[] sub) {
+    for (int w = 0; w < sub.length; w++) {
+      if ((sub[w] & ~sup[w]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The sum of {@code weights[i]} over the bits set in both {@code a} and {@code b}. */
+  public static long weightedAnd(long[] a, long[] b, int[] weights) {
+    long sum = 0;
+    for (int w = 0; w < a.length; w++) {
+      long x = a[w] & b[w];
+      while (x != 0) {
+        sum += weights[(w << 6) + Long.numberOfTrailingZeros(x)];
+        x &= x - 1;
+      }
+    }
+    return sum;
+  }
+
+  public static void or(long[] into, long[] from) {
+    for (int w = 0; w < into.length; w++) {
+      into[w] |= from[w];
+    }
+  }
+}

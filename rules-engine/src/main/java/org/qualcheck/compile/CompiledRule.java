@@ -1,0 +1,273 @@
+package org.qualcheck.compile;
+
+import org.qualcheck.rule.Rule;
+
+/**
+ * A rule turned into bitset arithmetic over a compiled qualification's unit indices.
+ *
+ * <p>Every rule kind reduces to a figure measured on an {@link Assignment} and a closed interval the
+ * figure must fall in: a sum for totals, a count for choose and barred rules, the number of
+ * requirements met for all-of rules. Equivalences always hold; they act through the assignment.
+ */
+public abstract sealed class CompiledRule
+    permits CompiledRule.Sum, CompiledRule.Requirements, CompiledRule.Count, CompiledRule.Always {
+  private final Rule rule;
+  private final long min;
+  private final long max;
+
+  CompiledRule(Rule rule, long min, long max) {
+    this.rule = rule;
+    this.min = min;
+    this.max = max;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  /** The least admitted figure. */
+  public long min() {
+    return min;
+  }
+
+  /** The greatest admitted figure ({@link Long#MAX_VALUE} when unbounded). */
+  public long max() {
+    return max;
+  }
+
+  public boolean admits(long figure) {
+    return figure >= min && figure <= max;
+  }
+
+  /** The rule's figure under a full assignment. */
+  public abstract long measure(Assignment a);
+
+  /**
+   * The rule's figure for a plan in a simple qualification (no unit with a choice of group, no
+   * equivalences), where chosen and counted coincide and placements are fixed.
+   */
+  public abstract long measureSimple(long[] chosen);
+
+  /** Units whose presence in the plan the rule's figure can depend on. */
+  public abstract long[] relevantUnits();
+
+  /** The plan's units that make up the figure under an assignment. */
+  public abstract long[] contributors(Assignment a);
+
+  /** A sum of unit weights over counted units in scope and passing the level filter. */
+  public static final class Sum extends CompiledRule {
+    final boolean[] groupInScope;
+    final long[] unitScope;
+    final long[] levelMask;
+    final int[] weights;
+    final long[] staticMask;
+    final boolean wholePlan;
+
+    Sum(
+        Rule rule,
+        long min,
+        long max,
+        boolean wholePlan,
+        boolean[] groupInScope,
+        long[] unitScope,
+        long[] levelMask,
+        int[] weights,
+        long[] staticMask) {
+      super(rule, min, max);
+      this.wholePlan = wholePlan;
+      this.groupInScope = groupInScope;
+      this.unitScope = unitScope;
+      this.levelMask = levelMask;
+      this.weights = weights;
+      this.staticMask = staticMask;
+    }
+
+    @Override
+    public long measure(Assignment a) {
+      long sum = 0;
+      long[] counted = a.counted;
+      int[] placement = a.placement;
+      for (int w = 0; w < counted.length; w++) {
+        long x = counted[w] & levelMask[w];
+        while (x != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(x);
+          x &= x - 1;
+          int g = placement[i];
+          if (wholePlan || (g >= 0 && groupInScope[g]) || (unitScope[w] & (1L << i)) != 0) {
+            sum += weights[i];
+          }
+        }
+      }
+      return sum;
+    }
+
+    @Override
+    public long measureSimple(long[] chosen) {
+      return Bits.weightedAnd(chosen, staticMask, weights);
+    }
+
+    @Override
+    public long[] relevantUnits() {
+      return staticMask.clone();
+    }
+
+    @Override
+    public long[] contributors(Assignment a) {
+      long[] out = Bits.empty(a.placement.length);
+      for (int i = 0; i < a.placement.length; i++) {
+        if (Bits.get(a.counted, i) && inScope(i, a.placement[i])) {
+          Bits.set(out, i);
+        }
+      }
+      return out;
+    }
+
+    /** Whether a counted unit placed in {@code group} would be summed. */
+    public boolean inScope(int unit, int group) {
+      return Bits.get(levelMask, unit)
+          && (wholePlan || (group >= 0 && groupInScope[group]) || Bits.get(unitScope, unit));
+    }
+
+    public int weight(int unit) {
+      return weights[unit];
+    }
+  }
+
+  /**
+   * Mandatory units: each requirement is an equivalence class that must have a counted member,
+   * placed in a given group where the requirement came from a group.
+   */
+  public static final class Requirements extends CompiledRule {
+    final long[][] classMasks;
+    final int[] groups;
+    final long[] staticMask;
+
+    Requirements(Rule rule, long[][] classMasks, int[] groups, long[] staticMask) {
+      super(rule, classMasks.length, classMasks.length);
+      this.classMasks = classMasks;
+      this.groups = groups;
+      this.staticMask = staticMask;
+    }
+
+    @Override
+    public long measure(Assignment a) {
+      long met = 0;
+      for (int r = 0; r < classMasks.length; r++) {
+        long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
+        if (Bits.intersects(pool, classMasks[r])) {
+          met++;
+        }
+      }
+      return met;
+    }
+
+    @Override
+    public long measureSimple(long[] chosen) {
+      long met = 0;
+      for (long[] classMask : classMasks) {
+        if (Bits.intersects(chosen, classMask)) {
+          met++;
+        }
+      }
+      return met;
+    }
+
+    @Override
+    public long[] relevantUnits() {
+      return staticMask.clone();
+    }
+
+    @Override
+    public long[] contributors(Assignment a) {
+      long[] out = Bits.empty(a.placement.length);
+      for (int r = 0; r < classMasks.length; r++) {
+        long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
+        for (int w = 0; w < out.length; w++) {
+          out[w] |= pool[w] & classMasks[r][w];
+        }
+      }
+      return out;
+    }
+
+    /** How many units the rule requires. */
+    public int requirementCount() {
+      return classMasks.length;
+    }
+
+    /** Whether requirement {@code r} is met by the assignment. */
+    public boolean requirementMet(Assignment a, int r) {
+      long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
+      return Bits.intersects(pool, classMasks[r]);
+    }
+  }
+
+  /** A count of units from a set: counted units for choose rules, chosen units for barred ones. */
+  public static final class Count extends CompiledRule {
+    final long[] mask;
+    final boolean countChosen;
+
+    Count(Rule rule, long min, long max, long[] mask, boolean countChosen) {
+      super(rule, min, max);
+      this.mask = mask;
+      this.countChosen = countChosen;
+    }
+
+    @Override
+    public long measure(Assignment a) {
+      return Bits.countAnd(countChosen ? a.chosen : a.counted, mask);
+    }
+
+    @Override
+    public long measureSimple(long[] chosen) {
+      return Bits.countAnd(chosen, mask);
+    }
+
+    @Override
+    public long[] relevantUnits() {
+      return mask.clone();
+    }
+
+    @Override
+    public long[] contributors(Assignment a) {
+      long[] out = (countChosen ? a.chosen : a.counted).clone();
+      for (int w = 0; w < out.length; w++) {
+        out[w] &= mask[w];
+      }
+      return out;
+    }
+  }
+
+  /** Equivalences: always hold; the figure is how many of the equivalent units are chosen. */
+  public static final class Always extends CompiledRule {
+    final long[] mask;
+
+    Always(Rule rule, long[] mask) {
+      super(rule, 0, Long.MAX_VALUE);
+      this.mask = mask;
+    }
+
+    @Override
+    public long measure(Assignment a) {
+      return Bits.countAnd(a.chosen, mask);
+    }
+
+    @Override
+    public long measureSimple(long[] chosen) {
+      return Bits.countAnd(chosen, mask);
+    }
+
+    @Override
+    public long[] relevantUnits() {
+      return mask.clone();
+    }
+  
+    @Override
+    public long[] contributors(Assignment a) {
+      long[] out = a.counted.clone();
+      for (int w = 0; w < out.length; w++) {
+        out[w] &= mask[w];
+      }
+      return out;
+    }
+  }
+}
