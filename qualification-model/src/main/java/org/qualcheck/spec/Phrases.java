@@ -26,7 +26,7 @@ final class Phrases {
     String top = at.get(0).toString();
     boolean isList = top.equals("units") || top.equals("groups") || top.equals("rules");
     if (at.size() == 1) {
-      return "\"" + YamlTreeReader.safe(top) + "\"";
+      return top.equals("qualification") ? "the qualification" : "\"" + YamlTreeReader.safe(top) + "\"";
     }
     if (top.equals("qualification")) {
       return field(at.subList(1, at.size())) + " of the qualification";

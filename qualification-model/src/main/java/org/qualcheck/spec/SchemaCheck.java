@@ -58,7 +58,17 @@ final class SchemaCheck {
     Map<String, SpecProblem> problems = new LinkedHashMap<>();
     Map<String, List<Object>> combined = new LinkedHashMap<>();
     Set<String> unknownKeyHolders = new LinkedHashSet<>();
-    for (Error e : schema.validate(tree.root())) {
+    List<Error> errors = schema.validate(tree.root());
+    Set<String> suggested = new LinkedHashSet<>();
+    for (Error e : errors) {
+      if (e.getKeyword().equals("additionalProperties") && !isCombined(e)) {
+        String s = Phrases.closest(e.getProperty(), allowedKeys(e));
+        if (s != null) {
+          suggested.add(NodePaths.pointer(NodePaths.elements(e.getInstanceLocation())) + "/" + s);
+        }
+      }
+    }
+    for (Error e : errors) {
       List<Object> at = NodePaths.elements(e.getInstanceLocation());
       if (isCombined(e)) {
         combined.putIfAbsent(NodePaths.pointer(at), at);
@@ -71,6 +81,10 @@ final class SchemaCheck {
           p = unknownKey(tree, at, e);
           break;
         case "required":
+          if (suggested.contains(NodePaths.pointer(at) + "/" + e.getProperty())) {
+            // The unknown-key sentence already says which key was meant.
+            continue;
+          }
           p =
               new SpecProblem(
                   tree.valueAt(at),

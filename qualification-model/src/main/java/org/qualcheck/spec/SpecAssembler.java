@@ -63,7 +63,7 @@ final class SpecAssembler {
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
       String id = ruleId(rule, i);
-      String name = "rule \"" + id + "\"";
+      String name = Phrases.item(tree, "rules", i);
       SourceLocation where =
           rule.has("id") ? tree.valueAt(List.of("rules", i, "id")) : tree.valueAt(List.of("rules", i));
       SourceLocation first = ruleIds.putIfAbsent(id, where);

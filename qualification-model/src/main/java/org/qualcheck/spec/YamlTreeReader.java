@@ -92,6 +92,7 @@ final class YamlTreeReader {
     private final Map<String, SourceLocation> values = new LinkedHashMap<>();
     private final Map<String, SourceLocation> keys = new LinkedHashMap<>();
     private final List<Object> path = new ArrayList<>();
+    private final java.util.Set<String> refusedNames = new java.util.HashSet<>();
     private final java.util.Deque<Map<String, SourceLocation>> openMappings =
         new java.util.ArrayDeque<>();
     private EventAwareYamlParser parser;
@@ -153,10 +154,16 @@ final class YamlTreeReader {
       return t;
     }
 
-    /** Refuses aliases, anchors and tags on the node or key the parser is on. */
+    /**
+     * Refuses aliases, anchors and tags on the node or key the parser is on. Each anchor and alias
+     * name is reported once, at its first use, so an expansion attack does not flood the report.
+     */
     private void inspectEvent(JsonToken t) throws IOException {
       Event event = parser.lastEvent();
       if (parser.isCurrentAlias()) {
+        if (!refusedNames.add("*" + parser.aliasName())) {
+          return;
+        }
         problem(
             last,
             "the alias \"*"
@@ -172,7 +179,7 @@ final class YamlTreeReader {
       if (anchor == null && t != JsonToken.FIELD_NAME) {
         anchor = parser.getObjectId();
       }
-      if (anchor != null) {
+      if (anchor != null && refusedNames.add("&" + anchor)) {
         problem(
             last,
             "the anchor \"&"
@@ -214,6 +221,9 @@ final class YamlTreeReader {
                 fail(last, "a key is missing here; every entry of a mapping is \"key: value\"");
               }
               String name = parser.currentName();
+              if (name.length() > 1024) {
+                fail(last, "a key here is too long");
+              }
               SourceLocation keyLocation = last;
               SourceLocation earlier = seen.putIfAbsent(name, keyLocation);
               path.add(name);
@@ -247,7 +257,11 @@ final class YamlTreeReader {
             return a;
           }
         case VALUE_STRING:
-          return nf.textNode(parser.getText());
+          String text = parser.getText();
+          if (text.length() > MAX_STRING) {
+            fail(last, "a text value here is longer than " + MAX_STRING / 1024 + " KB");
+          }
+          return nf.textNode(text);
         case VALUE_NUMBER_INT:
           return nf.numberNode(parser.getBigIntegerValue());
         case VALUE_NUMBER_FLOAT:
