@@ -232,6 +232,13 @@ final class Phrases {
   /** The allowed key the designer most likely meant, or null if none is close. */
   static String closest(String key, List<String> allowed) {
     String k = key.toLowerCase(Locale.ROOT).trim();
+    if (k.length() >= 3) {
+      for (String a : allowed) {
+        if (a.toLowerCase(Locale.ROOT).startsWith(k)) {
+          return a;
+        }
+      }
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String a : allowed) {
@@ -241,9 +248,8 @@ final class Phrases {
         best = a;
       }
     }
-    int tolerance = Math.max(1, Math.min(2, k.length() / 3));
-    boolean prefix = best != null && k.length() >= 3 && best.startsWith(k);
-    return best != null && (bestDistance <= tolerance || prefix) ? best : null;
+    int tolerance = k.length() <= 3 ? 1 : 2;
+    return best != null && bestDistance <= tolerance ? best : null;
   }
 
   /** Levenshtein distance. */
