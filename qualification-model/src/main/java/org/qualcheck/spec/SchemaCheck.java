@@ -1,0 +1,262 @@
+package org.qualcheck.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qualcheck.model.SourceLocation;
+
+/**
+ * Checks a parsed spec against the JSON Schema of the spec format and restates each schema error
+ * as a located sentence a qualification designer can act on.
+ *
+ * <p>The schema is the single statement of the format's shape (editors use it too); this class
+ * only translates its verdicts. Errors raised inside {@code anyOf}/{@code oneOf}/{@code not} are
+ * explained once per place from the value itself, rather than branch by branch.
+ */
+final class SchemaCheck {
+  /** Where the schema lives on the classpath. */
+  static final String SCHEMA_RESOURCE = "org/qualcheck/spec/qualification.schema.json";
+
+  private static final ImmutableList<String> RULE_KINDS =
+      ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
+  private static final Set<String> COMBINATORS = Set.of("anyOf", "oneOf", "not", "allOf");
+
+  private final JsonNode schemaNode;
+  private final Schema schema;
+
+  SchemaCheck() {
+    try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the spec schema " + SCHEMA_RESOURCE + " is not packaged");
+      }
+      this.schemaNode = new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the spec schema " + SCHEMA_RESOURCE + " cannot be read", e);
+    }
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
+    this.schema.initializeValidators();
+  }
+
+  /** Every schema problem in the tree, in file order; empty when the tree fits the schema. */
+  List<SpecProblem> check(LocatedTree tree) {
+    Map<String, SpecProblem> problems = new LinkedHashMap<>();
+    Map<String, List<Object>> combined = new LinkedHashMap<>();
+    Set<String> unknownKeyHolders = new LinkedHashSet<>();
+    List<Error> errors = schema.validate(tree.root());
+    Set<String> suggested = new LinkedHashSet<>();
+    for (Error e : errors) {
+      if (e.getKeyword().equals("additionalProperties") && !isCombined(e)) {
+        String s = Phrases.closest(e.getProperty(), allowedKeys(e));
+        if (s != null) {
+          suggested.add(NodePaths.pointer(NodePaths.elements(e.getInstanceLocation())) + "/" + s);
+        }
+      }
+    }
+    for (Error e : errors) {
+      List<Object> at = NodePaths.elements(e.getInstanceLocation());
+      if (isCombined(e)) {
+        combined.putIfAbsent(NodePaths.pointer(at), at);
+        continue;
+      }
+      SpecProblem p;
+      switch (e.getKeyword()) {
+        case "additionalProperties":
+          unknownKeyHolders.add(NodePaths.pointer(at));
+          p = unknownKey(tree, at, e);
+          break;
+        case "required":
+          if (suggested.contains(NodePaths.pointer(at) + "/" + e.getProperty())) {
+            // The unknown-key sentence already says which key was meant.
+            continue;
+          }
+          p =
+              new SpecProblem(
+                  tree.valueAt(at),
+                  Phrases.subject(tree, at)
+                      + " is missing the required key \""
+                      + e.getProperty()
+                      + "\"");
+          break;
+        default:
+          p = wrongValue(tree, at);
+      }
+      problems.putIfAbsent(p.toString(), p);
+    }
+    for (List<Object> at : combined.values()) {
+      SpecProblem p = explainCombined(tree, at, unknownKeyHolders);
+      if (p != null) {
+        problems.putIfAbsent(p.toString(), p);
+      }
+    }
+    fractions(tree, tree.root(), new ArrayList<>(), problems);
+    List<SpecProblem> sorted = new ArrayList<>(problems.values());
+    sorted.sort(
+        Comparator.comparingInt((SpecProblem p) -> p.location().line())
+            .thenComparingInt(p -> p.location().column()));
+    return sorted;
+  }
+
+  private static boolean isCombined(Error e) {
+    if (COMBINATORS.contains(e.getKeyword())) {
+      return true;
+    }
+    for (Object segment : NodePaths.elements(e.getEvaluationPath())) {
+      if (COMBINATORS.contains(segment.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private SpecProblem unknownKey(LocatedTree tree, List<Object> at, Error e) {
+    String key = e.getProperty();
+    List<Object> keyPath = new ArrayList<>(at);
+    keyPath.add(key);
+    List<String> allowed = allowedKeys(e);
+    String suggestion = Phrases.closest(key, allowed);
+    String advice;
+    if (suggestion != null) {
+      advice = "; did you mean \"" + suggestion + "\"?";
+    } else if (allowed.isEmpty()) {
+      advice = "";
+    } else {
+      advice = "; the keys allowed here are " + Phrases.quotedList(allowed, "and");
+    }
+    return new SpecProblem(
+        tree.keyAt(keyPath),
+        Phrases.subject(tree, at)
+            + " has an unknown key \""
+            + YamlTreeReader.safe(key)
+            + "\""
+            + advice);
+  }
+
+  /** The property names the schema allows where an additionalProperties error was raised. */
+  private List<String> allowedKeys(Error e) {
+    List<Object> fragment = NodePaths.elements(e.getSchemaLocation().getFragment());
+    if (fragment.isEmpty()) {
+      return List.of();
+    }
+    JsonNode owner = schemaNode.at(NodePaths.pointer(fragment.subList(0, fragment.size() - 1)));
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = owner.path("properties").fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  private SpecProblem wrongValue(LocatedTree tree, List<Object> at) {
+    JsonNode value = tree.node(at);
+    String expected = Phrases.expectation(at, value);
+    String sentence =
+        value.isNull()
+            ? Phrases.subject(tree, at) + " must be " + expected + ", but it is empty"
+            : Phrases.subject(tree, at)
+                + " must be "
+                + expected
+                + ", not "
+                + Phrases.render(value)
+                + Phrases.quoteHint(value, expected);
+    return new SpecProblem(tree.valueAt(at), sentence);
+  }
+
+  /** One sentence for a place where an anyOf/oneOf/not did not hold. */
+  private SpecProblem explainCombined(
+      LocatedTree tree, List<Object> at, Set<String> unknownKeyHolders) {
+    JsonNode node = tree.node(at);
+    int n = at.size();
+    boolean isRule = n == 2 && "rules".equals(at.get(0));
+    if (isRule && node.isObject()) {
+      List<String> kinds = new ArrayList<>();
+      for (String k : RULE_KINDS) {
+        if (node.has(k)) {
+          kinds.add(k);
+        }
+      }
+      if (kinds.isEmpty()) {
+        if (unknownKeyHolders.contains(NodePaths.pointer(at))) {
+          return null;
+        }
+        return new SpecProblem(
+            tree.valueAt(at),
+            Phrases.subject(tree, at)
+                + " does not say what kind of rule it is; give it one of "
+                + Phrases.quotedList(RULE_KINDS, "or"));
+      }
+      List<Object> second = new ArrayList<>(at);
+      second.add(kinds.get(1));
+      return new SpecProblem(
+          tree.keyAt(second),
+          Phrases.subject(tree, at)
+              + " has more than one kind ("
+              + Phrases.quotedList(kinds, "and")
+              + "); a rule has exactly one, so write each as its own rule");
+    }
+    String last = n == 0 ? "" : at.get(n - 1).toString();
+    boolean inRule = n == 3 && "rules".equals(at.get(0));
+    if (inRule && "choose".equals(last) && node.isObject()) {
+      boolean exactly = node.has("exactly");
+      boolean range = node.has("min") || node.has("max");
+      String sentence =
+          exactly && range
+              ? " gives both \"exactly\" and \""
+                  + (node.has("min") ? "min" : "max")
+                  + "\"; give either \"exactly\" alone, or \"min\" and/or \"max\""
+              : " needs \"exactly\", or \"min\" and/or \"max\", to say how many units to choose";
+      return new SpecProblem(tree.valueAt(at), Phrases.subject(tree, at) + sentence);
+    }
+    if (inRule && "total".equals(last) && node.isObject()) {
+      return new SpecProblem(
+          tree.valueAt(at),
+          Phrases.subject(tree, at) + " needs a \"min\", a \"max\" or both, to say what it limits");
+    }
+    return wrongValue(tree, at);
+  }
+
+  /**
+   * Reports numbers written with a fraction or exponent. No value in a spec is fractional, but JSON
+   * Schema counts {@code 4.0} as an integer; a spec must write whole numbers as whole numbers.
+   */
+  private static void fractions(
+      LocatedTree tree, JsonNode node, List<Object> at, Map<String, SpecProblem> problems) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        at.add(e.getKey());
+        fractions(tree, e.getValue(), at, problems);
+        at.remove(at.size() - 1);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        at.add(i);
+        fractions(tree, node.get(i), at, problems);
+        at.remove(at.size() - 1);
+      }
+    } else if (node.isFloatingPointNumber()) {
+      SourceLocation where = tree.valueAt(at);
+      boolean reported =
+          problems.values().stream().anyMatch(p -> p.location().equals(where));
+      if (!reported) {
+        String expected = Phrases.expectation(at, node);
+        String sentence =
+            Phrases.subject(tree, at) + " must be " + expected + ", not " + Phrases.render(node);
+        problems.put(where + sentence, new SpecProblem(where, sentence));
+      }
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package org.qualcheck.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.qualcheck.model.Group;
+import org.qualcheck.model.Level;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.model.QualificationNumber;
+import org.qualcheck.model.SourceLocation;
+import org.qualcheck.model.Unit;
+import org.qualcheck.model.UnitReference;
+import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Choose;
+import org.qualcheck.rule.Equivalent;
+import org.qualcheck.rule.LevelFilter;
+import org.qualcheck.rule.Measure;
+import org.qualcheck.rule.Rule;
+import org.qualcheck.rule.Scope;
+import org.qualcheck.rule.Total;
+
+/**
+ * Checks that a schema-valid spec tree hangs together (names are unique, every name used is
+ * declared, minimums do not exceed maximums) and then builds the {@link Qualification} from it.
+ *
+ * <p>Runs only on trees the schema accepted, so it may rely on the shape: required keys are present
+ * and values have the right types.
+ */
+final class SpecAssembler {
+  private final LocatedTree tree;
+  private final JsonNode root;
+  private final List<SpecProblem> problems = new ArrayList<>();
+
+  private SpecAssembler(LocatedTree tree) {
+    this.tree = tree;
+    this.root = tree.root();
+  }
+
+  /** The qualification the tree describes; throws {@link SpecException} if it does not hang together. */
+  static Qualification assemble(LocatedTree tree) {
+    return new SpecAssembler(tree).run();
+  }
+
+  private Qualification run() {
+    Map<String, SourceLocation> units = declared("units", "number", "unit", "units");
+    Map<String, SourceLocation> groups = declared("groups", "id", "group", "groups");
+    checkLevels();
+    JsonNode groupList = root.path("groups");
+    for (int i = 0; i < groupList.size(); i++) {
+      String id = groupList.get(i).get("id").asText();
+      checkNames(List.of("groups", i, "units"), "group \"" + id + "\"", units, "unit", "units");
+    }
+    Map<String, SourceLocation> ruleIds = new HashMap<>();
+    JsonNode rules = root.path("rules");
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode rule = rules.get(i);
+      String id = ruleId(rule, i);
+      String name = Phrases.item(tree, "rules", i);
+      SourceLocation where =
+          rule.has("id") ? tree.valueAt(List.of("rules", i, "id")) : tree.valueAt(List.of("rules", i));
+      SourceLocation first = ruleIds.putIfAbsent(id, where);
+      if (first != null) {
+        problems.add(
+            new SpecProblem(
+                where,
+                "two rules have the id \""
+                    + YamlTreeReader.safe(id)
+                    + "\"; the first is on line "
+                    + first.line()
+                    + ", so give this one another id"));
+      }
+      String kind = kind(rule);
+      List<Object> base = List.of("rules", i, kind);
+      JsonNode body = rule.get(kind);
+      if (body.isArray()) {
+        checkNames(base, name, units, "unit", "units");
+      } else {
+        checkNames(append(base, "units"), name, units, "unit", "units");
+        checkNames(append(base, "groups"), name, groups, "group", "groups");
+        if (body.has("min") && body.has("max")
+            && body.get("min").bigIntegerValue().compareTo(body.get("max").bigIntegerValue()) > 0) {
+          problems.add(
+              new SpecProblem(
+                  tree.valueAt(append(base, "min")),
+                  name
+                      + " has a minimum of "
+                      + body.get("min").asText()
+                      + " above its maximum of "
+                      + body.get("max").asText()
+                      + ", so no plan could meet it"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(
+          java.util.Comparator.comparingInt((SpecProblem p) -> p.location().line())
+              .thenComparingInt(p -> p.location().column()));
+      throw new SpecException(YamlTreeReader.capped(problems));
+    }
+    return build();
+  }
+
+  /** Unit numbers or group ids with where each is declared, reporting repeats. */
+  private Map<String, SourceLocation> declared(
+      String list, String key, String noun, String section) {
+    Map<String, SourceLocation> seen = new HashMap<>();
+    JsonNode items = root.path(list);
+    for (int i = 0; i < items.size(); i++) {
+      String name = items.get(i).get(key).asText();
+      SourceLocation where = tree.valueAt(List.of(list, i, key));
+      SourceLocation first = seen.putIfAbsent(name, where);
+      if (first != null) {
+        problems.add(
+            new SpecProblem(
+                where,
+                noun
+                    + " \""
+                    + YamlTreeReader.safe(name)
+                    + "\" is declared twice under \""
+                    + section
+                    + "\"; the first is on line "
+                    + first.line()));
+      }
+    }
+    return seen;
+  }
+
+  /** Checks a list of unit numbers or group ids: each declared, none repeated. */
+  private void checkNames(
+      List<Object> at, String owner, Map<String, SourceLocation> declared, String noun, String section) {
+    JsonNode names = tree.node(at);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      String name = names.get(j).asText();
+      SourceLocation where = tree.valueAt(append(at, j));
+      if (!declared.containsKey(name)) {
+        problems.add(
+            new SpecProblem(
+                where,
+                owner
+                    + " names "
+                    + noun
+                    + " \""
+                    + YamlTreeReader.safe(name)
+                    + "\", which is not declared under \""
+                    + section
+                    + "\""));
+      }
+      if (seen.putIfAbsent(name, j) != null) {
+        problems.add(
+            new SpecProblem(
+                where, owner + " lists " + noun + " \"" + YamlTreeReader.safe(name) + "\" twice"));
+      }
+    }
+  }
+
+  private void checkLevels() {
+    JsonNode levels = root.path("qualification").path("levels");
+    if (levels.isObject()) {
+      Level low = level(levels.get("lowest"));
+      Level high = level(levels.get("highest"));
+      if (low.compareTo(high) > 0) {
+        problems.add(
+            new SpecProblem(
+                tree.valueAt(List.of("qualification", "levels", "lowest")),
+                "the qualification's lowest level ("
+                    + low.label()
+                    + ") is above its highest level ("
+                    + high.label()
+                    + ")"));
+      }
+    }
+  }
+
+  private Qualification build() {
+    JsonNode q = root.get("qualification");
+    Qualification.Builder b =
+        Qualification.builder(q.get("code").asText())
+            .title(q.get("title").asText())
+            .source(q.get("source").asText());
+    if (q.has("number")) {
+      b.number(new QualificationNumber(q.get("number").asText()));
+    }
+    if (q.has("levels")) {
+      b.levels(level(q.get("levels").get("lowest")), level(q.get("levels").get("highest")));
+    }
+    JsonNode units = root.get("units");
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode u = units.get(i);
+      Unit unit =
+          new Unit(
+              u.get("number").asText(),
+              u.has("reference")
+                  ? Optional.of(new UnitReference(u.get("reference").asText()))
+                  : Optional.empty(),
+              u.get("title").asText(),
+              u.get("credits").intValue(),
+              level(u.get("level")),
+              u.has("glh") ? OptionalInt.of(u.get("glh").intValue()) : OptionalInt.empty());
+      b.unit(unit).location("unit:" + unit.number(), tree.valueAt(List.of("units", i)));
+    }
+    JsonNode groups = root.path("groups");
+    for (int i = 0; i < groups.size(); i++) {
+      JsonNode g = groups.get(i);
+      Group group =
+          new Group(
+              g.get("id").asText(),
+              g.get("title").asText(),
+              names(g.get("units")),
+              g.has("credits") ? OptionalInt.of(g.get("credits").intValue()) : OptionalInt.empty());
+      b.group(group).location("group:" + group.id(), tree.valueAt(List.of("groups", i)));
+    }
+    JsonNode rules = root.get("rules");
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rule(rules.get(i), ruleId(rules.get(i), i));
+      b.rule(rule).location("rule:" + rule.id(), tree.valueAt(List.of("rules", i)));
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new SpecException(
+          List.of(
+              new SpecProblem(
+                  tree.valueAt(List.of()),
+                  "the qualification does not hang together: " + String.valueOf(e.getMessage()))));
+    }
+  }
+
+  private static Rule rule(JsonNode node, String id) {
+    String kind = kind(node);
+    JsonNode body = node.get(kind);
+    switch (kind) {
+      case "all-of":
+        return new AllOf(id, scope(body));
+      case "total":
+        Optional<LevelFilter> filter = Optional.empty();
+        if (body.has("level")) {
+          JsonNode f = body.get("level");
+          String comparison = f.fieldNames().next();
+          Level level = level(f.get(comparison));
+          filter =
+              Optional.of(
+                  comparison.equals("exactly")
+                      ? LevelFilter.exactly(level)
+                      : comparison.equals("at-least")
+                          ? LevelFilter.atLeast(level)
+                          : LevelFilter.atMost(level));
+        }
+        return new Total(id, measure(body.path("measure").asText("credits")), scope(body), filter, bounds(body));
+      case "choose":
+        return new Choose(id, names(body.get("units")), bounds(body));
+      case "barred":
+        return new Barred(id, names(body));
+      case "equivalent":
+        return new Equivalent(id, names(body));
+      default:
+        throw new IllegalStateException("the schema admits no rule kind " + kind);
+    }
+  }
+
+  private static Measure measure(String text) {
+    switch (text) {
+      case "units":
+        return Measure.UNITS;
+      case "glh":
+        return Measure.GUIDED_LEARNING_HOURS;
+      default:
+        return Measure.CREDITS;
+    }
+  }
+
+  private static Scope scope(JsonNode body) {
+    return new Scope(names(body.get("groups")), names(body.get("units")));
+  }
+
+  private static Bounds bounds(JsonNode body) {
+    if (body.has("exactly")) {
+      return Bounds.exactly(body.get("exactly").longValue());
+    }
+    return new Bounds(
+        body.has("min") ? OptionalLong.of(body.get("min").longValue()) : OptionalLong.empty(),
+        body.has("max") ? OptionalLong.of(body.get("max").longValue()) : OptionalLong.empty());
+  }
+
+  private static ImmutableList<String> names(JsonNode list) {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    if (list != null) {
+      list.forEach(n -> b.add(n.asText()));
+    }
+    return b.build();
+  }
+
+  private static Level level(JsonNode node) {
+    return Level.parse(node.asText())
+        .orElseThrow(() -> new IllegalStateException("the schema admitted level " + node));
+  }
+
+  private static String kind(JsonNode rule) {
+    for (String k : List.of("all-of", "total", "choose", "barred", "equivalent")) {
+      if (rule.has(k)) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("the schema admits a rule only with a kind");
+  }
+
+  private static String ruleId(JsonNode rule, int index) {
+    return rule.has("id") ? rule.get("id").asText() : "rule-" + (index + 1);
+  }
+
+  private static List<Object> append(List<Object> path, Object element) {
+    List<Object> p = new ArrayList<>(path);
+    p.add(element);
+    return p;
+  }
+}
