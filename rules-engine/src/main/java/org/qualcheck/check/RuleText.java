@@ -45,6 +45,37 @@ public final class RuleText {
     return "from " + s;
   }
 
+  /** The rule kind's key in the spec language: all-of, total, choose, barred or equivalent. */
+  public static String kind(Rule rule) {
+    return rule.accept(
+        new Rule.Visitor<String>() {
+          @Override
+          public String visitAllOf(AllOf r) {
+            return "all-of";
+          }
+
+          @Override
+          public String visitTotal(Total r) {
+            return "total";
+          }
+
+          @Override
+          public String visitChoose(Choose r) {
+            return "choose";
+          }
+
+          @Override
+          public String visitBarred(Barred r) {
+            return "barred";
+          }
+
+          @Override
+          public String visitEquivalent(Equivalent r) {
+            return "equivalent";
+          }
+        });
+  }
+
   /** What a rule asks, as a phrase: "at least 20 credits from groups B, C, D and E". */
   public static String requirement(Rule rule, Qualification qualification) {
     return rule.accept(

@@ -1,0 +1,7 @@
+package org.qualcheck.cli;
+
+/** How a command prints its answer. */
+enum OutputFormat {
+  TEXT,
+  JSON
+}

@@ -1,0 +1,79 @@
+package org.qualcheck.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the units of a plan as a person types them: separated by commas, semicolons, spaces or
+ * new lines, with {@code #} starting a comment that runs to the end of the line.
+ */
+final class PlanInput {
+  private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
+  private static final int MAX_BYTES = 1 << 20;
+
+  private PlanInput() {}
+
+  static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\\R", -1)) {
+      int hash = line.indexOf('#');
+      String content = hash >= 0 ? line.substring(0, hash) : line;
+      for (String token : SEPARATORS.split(content.strip())) {
+        if (!token.isEmpty()) {
+          out.add(token);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Reads a plan file, or standard input for {@code -}. */
+  static List<String> read(String source, InputStream stdin) throws UsageException {
+    byte[] bytes;
+    try {
+      if (source.equals("-")) {
+        bytes = stdin.readNBytes(MAX_BYTES + 1);
+      } else {
+        Path path = Path.of(source);
+        if (Files.isDirectory(path)) {
+          throw new UsageException(source + ": is a folder, not a plan file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+          bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new UsageException(source + ": no such plan file");
+    } catch (IOException e) {
+      throw new UsageException(source + ": cannot be read (" + e.getMessage() + ")");
+    }
+    String name = source.equals("-") ? "standard input" : source;
+    if (bytes.length > MAX_BYTES) {
+      throw new UsageException(name + ": a plan is at most 1 MiB");
+    }
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return tokens(text);
+    } catch (CharacterCodingException e) {
+      throw new UsageException(name + ": is not UTF-8 text");
+    }
+  }
+}

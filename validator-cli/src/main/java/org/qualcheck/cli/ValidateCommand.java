@@ -1,0 +1,104 @@
+package org.qualcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qualcheck.check.CheckResult;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.PlanException;
+import org.qualcheck.model.Qualification;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qualcheck validate}: does this plan meet the qualification's rules, and if not, why. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a plan of units against a qualification's rules of combination and explains, rule by"
+          + " rule, what is met and what is short.",
+      "Units may be given by unit number (A3) or unit reference number (R/601/1212)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:rules met",
+      "1:rules not met",
+      "2:bad command line or bad plan (unknown unit, unit given twice)",
+      "3:invalid spec"
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE",
+      description = "The qualification spec (YAML).")
+  Path specFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  PlanSource planSource;
+
+  static final class PlanSource {
+    @Option(
+        names = "--units",
+        paramLabel = "UNITS",
+        description = "The plan's units, separated by commas, e.g. F1,F2,A3,B2,C3,D2.")
+    String units;
+
+    @Option(
+        names = "--plan",
+        paramLabel = "FILE",
+        description = "A file holding the plan's units (commas, spaces or lines; # comments); - reads"
+            + " standard input.")
+    String planFile;
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Qualification q;
+    try {
+      q = Specs.load(specFile, err);
+    } catch (Specs.SpecLoadFailed e) {
+      return e.exitCode();
+    }
+    Plan plan;
+    try {
+      List<String> tokens =
+          planSource.units != null
+              ? PlanInput.tokens(planSource.units)
+              : PlanInput.read(planSource.planFile, System.in);
+      plan = Plan.resolve(q, tokens);
+    } catch (UsageException e) {
+      err.println("qualcheck: " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (PlanException e) {
+      for (String problem : e.problems()) {
+        err.println("qualcheck: " + problem);
+      }
+      return ExitCode.USAGE;
+    }
+    CheckResult result = Checker.of(q).check(plan);
+    if (format == OutputFormat.JSON) {
+      out.println(JsonOutput.write(JsonOutput.checkResult(q, result)));
+    } else {
+      out.print(TextReport.checkResult(q, result));
+    }
+    out.flush();
+    return result.met() ? ExitCode.MET : ExitCode.NOT_MET;
+  }
+}
