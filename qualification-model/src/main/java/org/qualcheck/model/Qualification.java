@@ -36,6 +36,7 @@ public final class Qualification {
   private final ImmutableMap<String, Group> groups;
   private final ImmutableList<Rule> rules;
   private final ImmutableMap<String, SourceLocation> locations;
+  private final ImmutableMap<String, Unit> unitsByReference;
 
   private Qualification(Builder b) {
     checkArgument(b.code != null && !b.code.isBlank(), "a qualification needs a code");
@@ -54,6 +55,11 @@ public final class Qualification {
     this.groups = ImmutableMap.copyOf(b.groups);
     this.rules = ImmutableList.copyOf(b.rules);
     this.locations = ImmutableMap.copyOf(b.locations);
+    Map<String, Unit> byReference = new LinkedHashMap<>();
+    for (Unit u : units.values()) {
+      u.reference().ifPresent(r -> byReference.putIfAbsent(r.value(), u));
+    }
+    this.unitsByReference = ImmutableMap.copyOf(byReference);
     for (Group g : groups.values()) {
       for (String u : g.units()) {
         checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
@@ -194,9 +200,7 @@ public final class Qualification {
     if (byNumber != null) {
       return Optional.of(byNumber);
     }
-    return units.values().stream()
-        .filter(u -> u.reference().map(r -> r.value().equals(numberOrReference)).orElse(false))
-        .findFirst();
+    return Optional.ofNullable(unitsByReference.get(numberOrReference));
   }
 
   /** The groups listing this unit, in declaration order. */
