@@ -227,7 +227,7 @@ public final class CompiledQualification {
       }
       return true;
     }
-    return search(chosen).metAll();
+    return new Search(chosen, true, Long.MAX_VALUE).run();
   }
 
   /** The outcome of {@link #search}: the best reading found and how many rules it meets. */
@@ -241,50 +241,77 @@ public final class CompiledQualification {
     }
   }
 
+  /** How many complete readings the search for a failing plan's best explanation may look at. */
+  static final int EXPLANATION_BUDGET = 4096;
+
   /**
    * Finds a reading of the plan that meets every rule if one exists; otherwise the reading meeting
    * the most rules, ties broken by the least total distance from the bounds, then by search order
    * (units in declaration order, groups in declaration order).
+   *
+   * <p>The verdict is exact: a branch and bound over the plan's own choices (which member of each
+   * equivalence class counts, then which group each counted unit is placed in, in unit order) that
+   * abandons a partial reading as soon as some total can no longer reach its minimum or already
+   * exceeds its maximum, or some mandatory unit can no longer be placed in its group. Its worst case
+   * is the product of the plan's choices, but a plan that no reading satisfies is usually refuted
+   * near the root. When no reading meets every rule, the explanation is the best of at most {@value
+   * #EXPLANATION_BUDGET} complete readings, taken in search order.
    */
   public Reading search(long[] chosen) {
-    Assignment a = new Assignment(numbers.length, groupIds.length);
-    System.arraycopy(chosen, 0, a.chosen, 0, chosen.length);
-    List<Integer> classesWithChoice = new ArrayList<>();
-    Set<Integer> seen = new LinkedHashSet<>();
-    for (int i = 0; i < numbers.length; i++) {
-      if (Bits.get(chosen, i) && seen.add(classOf[i])) {
-        int c = classOf[i];
-        if (Bits.countAnd(chosen, classMasks[c]) > 1) {
-          classesWithChoice.add(c);
-        } else {
-          Bits.set(a.counted, i);
-        }
-      }
+    Search exact = new Search(chosen, true, Long.MAX_VALUE);
+    if (exact.run()) {
+      return exact.best;
     }
-    Search s = new Search(a, chosen);
-    s.chooseCounted(classesWithChoice, 0);
-    return s.best;
+    Search explain = new Search(chosen, false, EXPLANATION_BUDGET);
+    explain.run();
+    return explain.best;
   }
 
   private final class Search {
     final Assignment a;
     final long[] chosen;
+    final boolean prune;
+    final long budget;
+    final List<Integer> classesWithChoice = new ArrayList<>();
+    boolean anyChoice;
+    long leaves;
     Reading best;
 
-    Search(Assignment a, long[] chosen) {
-      this.a = a;
+    Search(long[] chosen, boolean prune, long budget) {
+      this.a = new Assignment(numbers.length, groupIds.length);
+      System.arraycopy(chosen, 0, a.chosen, 0, chosen.length);
       this.chosen = chosen;
+      this.prune = prune;
+      this.budget = budget;
+      Set<Integer> seen = new LinkedHashSet<>();
+      for (int i = 0; i < numbers.length; i++) {
+        if (Bits.get(chosen, i) && seen.add(classOf[i])) {
+          int c = classOf[i];
+          if (Bits.countAnd(chosen, classMasks[c]) > 1) {
+            classesWithChoice.add(c);
+          } else {
+            Bits.set(a.counted, i);
+          }
+        }
+        anyChoice |= Bits.get(chosen, i) && options[i].length > 1;
+      }
+      anyChoice |= !classesWithChoice.isEmpty();
     }
 
-    boolean chooseCounted(List<Integer> classes, int k) {
-      if (k == classes.size()) {
+    /** Searches; true when a reading meeting every rule was found (it is then {@link #best}). */
+    boolean run() {
+      return chooseCounted(0);
+    }
+
+    boolean chooseCounted(int k) {
+      if (k == classesWithChoice.size()) {
         return place(0);
       }
-      long[] members = classMasks[classes.get(k)];
-      for (int i = 0; i < numbers.length; i++) {
+      long[] members = classMasks[classesWithChoice.get(k)];
+      for (int i = 0; i < numbers.length && leaves < budget; i++) {
         if (Bits.get(members, i) && Bits.get(chosen, i)) {
           Bits.set(a.counted, i);
-          boolean done = chooseCounted(classes, k + 1);
+          boolean done = chooseCounted(k + 1);
           Bits.clear(a.counted, i);
           if (done) {
             return true;
@@ -295,9 +322,15 @@ public final class CompiledQualification {
     }
 
     boolean place(int from) {
+      if (prune && anyChoice && !stillPossible(from)) {
+        return false;
+      }
       for (int i = from; i < numbers.length; i++) {
         if (Bits.get(a.counted, i) && options[i].length > 0) {
           for (int g : options[i]) {
+            if (leaves >= budget) {
+              break;
+            }
             a.place(i, g);
             if (place(i + 1)) {
               return true;
@@ -310,7 +343,72 @@ public final class CompiledQualification {
       return evaluate();
     }
 
+    /**
+     * Whether every rule can still be met when counted units from {@code from} on are yet to be
+     * placed: bounds on each total over the placements left, and a possible group for each
+     * mandatory unit.
+     */
+    boolean stillPossible(int from) {
+      for (CompiledRule rule : rules) {
+        if (rule instanceof CompiledRule.Sum sum) {
+          long low = 0;
+          long high = 0;
+          for (int i = 0; i < numbers.length; i++) {
+            if (!Bits.get(a.counted, i)) {
+              continue;
+            }
+            if (i < from || options[i].length == 0) {
+              if (sum.inScope(i, a.placement[i])) {
+                low += sum.weight(i);
+                high += sum.weight(i);
+              }
+              continue;
+            }
+            boolean any = false;
+            boolean all = true;
+            for (int g : options[i]) {
+              boolean in = sum.inScope(i, g);
+              any |= in;
+              all &= in;
+            }
+            if (all) {
+              low += sum.weight(i);
+            }
+            if (any) {
+              high += sum.weight(i);
+            }
+          }
+          if (high < rule.min() || low > rule.max()) {
+            return false;
+          }
+        } else if (rule instanceof CompiledRule.Requirements req) {
+          for (int r = 0; r < req.requirementCount(); r++) {
+            if (!requirementPossible(req, r, from)) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
+    boolean requirementPossible(CompiledRule.Requirements req, int r, int from) {
+      long[] members = req.classMasks[r];
+      int group = req.groups[r];
+      for (int i = 0; i < numbers.length; i++) {
+        if (!Bits.get(a.counted, i) || !Bits.get(members, i)) {
+          continue;
+        }
+        if (group < 0 || (i < from || options[i].length == 0 ? a.placement[i] == group
+            : contains(options[i], group))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean evaluate() {
+      leaves++;
       long[] figures = new long[rules.size()];
       int met = 0;
       long distance = 0;
@@ -331,6 +429,15 @@ public final class CompiledQualification {
       }
       return met == figures.length;
     }
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private final class RuleCompiler implements Rule.Visitor<CompiledRule> {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.rule.Equivalent;
 import org.qualcheck.synthetic.StructureGenerator;
 import org.qualcheck.synthetic.StructureGenerator.Settings;
 
@@ -40,6 +41,39 @@ class CheckerPropertyTest {
       assertThat(result.met()).as("seed %d, plan %s: explained verdict", seed, plan)
           .isEqualTo(expected);
       assertThat(result.failures().isEmpty()).as("seed %d, plan %s", seed, plan).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void agreesWithReferenceWhenManyUnitsShareGroups(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Qualification q =
+        StructureGenerator.generate(
+            seed, new Settings(10 + rnd.nextInt(5), 2 + rnd.nextInt(3), true, 1, 2, 8, true, false));
+    Checker checker = Checker.of(q);
+    ReferenceChecker reference = new ReferenceChecker(q);
+    for (int k = 0; k < 30; k++) {
+      Plan plan =
+          k % 2 == 0 ? RandomPlans.random(q, rnd) : RandomPlans.nearBoundary(q, rnd, reference::meets);
+      boolean expected = reference.meets(plan.units());
+      assertThat(checker.meets(plan)).as("seed %d, plan %s", seed, plan).isEqualTo(expected);
+      CheckResult result = checker.check(plan);
+      assertThat(result.met()).as("seed %d, plan %s", seed, plan).isEqualTo(expected);
+      if (expected) {
+        assertThat(result.failures()).as("seed %d, plan %s", seed, plan).isEmpty();
+        for (var placed : result.placement().entrySet()) {
+          boolean listed = q.groups().get(placed.getValue()).contains(placed.getKey());
+          boolean hasEquivalent =
+              q.rules().stream()
+                  .anyMatch(
+                      r -> r instanceof Equivalent e && e.units().contains(placed.getKey()));
+          assertThat(listed || hasEquivalent)
+              .as("seed %d, plan %s: %s placed in %s", seed, plan, placed.getKey(),
+                  placed.getValue())
+              .isTrue();
+        }
+      }
     }
   }
 
