@@ -164,6 +164,11 @@ public final class CompiledQualification {
     return credits[unit];
   }
 
+  /** Guided learning hours recorded for the unit, or zero. */
+  public int guidedLearningHours(int unit) {
+    return hours[unit];
+  }
+
   public int groupCount() {
     return groupIds.length;
   }
@@ -227,7 +232,25 @@ public final class CompiledQualification {
       }
       return true;
     }
-    return new Search(chosen, true, Long.MAX_VALUE).run();
+    return new Search(chosen, true, Long.MAX_VALUE, null).run();
+  }
+
+  /**
+   * Whether some reading of the plan meets every rule whose flag is set in {@code active} (indexed
+   * like {@link #rules()}); the other rules are ignored. Used to ask which rules conflict.
+   */
+  public boolean meets(long[] chosen, boolean[] active) {
+    checkArgument(active.length == rules.size(), "one flag per rule");
+    if (simple) {
+      for (int r = 0; r < active.length; r++) {
+        CompiledRule rule = rules.get(r);
+        if (active[r] && !rule.admits(rule.measureSimple(chosen))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return new Search(chosen, true, Long.MAX_VALUE, active).run();
   }
 
   /** The outcome of {@link #search}: the best reading found and how many rules it meets. */
@@ -258,11 +281,11 @@ public final class CompiledQualification {
    * #EXPLANATION_BUDGET} complete readings, taken in search order.
    */
   public Reading search(long[] chosen) {
-    Search exact = new Search(chosen, true, Long.MAX_VALUE);
+    Search exact = new Search(chosen, true, Long.MAX_VALUE, null);
     if (exact.run()) {
       return exact.best;
     }
-    Search explain = new Search(chosen, false, EXPLANATION_BUDGET);
+    Search explain = new Search(chosen, false, EXPLANATION_BUDGET, null);
     explain.run();
     return explain.best;
   }
@@ -277,7 +300,11 @@ public final class CompiledQualification {
     long leaves;
     Reading best;
 
-    Search(long[] chosen, boolean prune, long budget) {
+    /** Which rules count; null for all. */
+    final boolean[] active;
+
+    Search(long[] chosen, boolean prune, long budget, boolean[] active) {
+      this.active = active;
       this.a = new Assignment(numbers.length, groupIds.length);
       System.arraycopy(chosen, 0, a.chosen, 0, chosen.length);
       this.chosen = chosen;
@@ -349,7 +376,11 @@ public final class CompiledQualification {
      * mandatory unit.
      */
     boolean stillPossible(int from) {
-      for (CompiledRule rule : rules) {
+      for (int index = 0; index < rules.size(); index++) {
+        CompiledRule rule = rules.get(index);
+        if (active != null && !active[index]) {
+          continue;
+        }
         if (rule instanceof CompiledRule.Sum sum) {
           long low = 0;
           long high = 0;
@@ -416,7 +447,7 @@ public final class CompiledQualification {
         CompiledRule rule = rules.get(r);
         long f = rule.measure(a);
         figures[r] = f;
-        if (rule.admits(f)) {
+        if (rule.admits(f) || (active != null && !active[r])) {
           met++;
         } else {
           distance += f < rule.min() ? rule.min() - f : f - rule.max();

@@ -194,6 +194,11 @@ public abstract sealed class CompiledRule
       return classMasks.length;
     }
 
+    /** The units that satisfy requirement {@code r}: the required unit and its equivalents. */
+    public long[] requirementUnits(int r) {
+      return classMasks[r].clone();
+    }
+
     /** Whether requirement {@code r} is met by the assignment. */
     public boolean requirementMet(Assignment a, int r) {
       long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
@@ -215,6 +220,11 @@ public abstract sealed class CompiledRule
     @Override
     public long measure(Assignment a) {
       return Bits.countAnd(countChosen ? a.chosen : a.counted, mask);
+    }
+
+    /** Whether the count is of chosen units (barred rules) rather than counted ones. */
+    public boolean countsChosen() {
+      return countChosen;
     }
 
     @Override

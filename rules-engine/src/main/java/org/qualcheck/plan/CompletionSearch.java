@@ -1,0 +1,345 @@
+package org.qualcheck.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.qualcheck.compile.Bits;
+import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.compile.CompiledRule;
+import org.qualcheck.rule.Measure;
+import org.qualcheck.rule.Total;
+
+/**
+ * Exact search for the cheapest sets of units to add to a plan so that it meets a set of rules.
+ *
+ * <p>A branch and bound whose branches are rules, not units. At each node the current plan either
+ * meets the active rules (a solution: adding more only costs more, so the branch ends) or some rule
+ * with a minimum cannot be met however the plan is read, because even counting every unit that
+ * could contribute its figure stays below the minimum. Any completion must then add one of that
+ * rule's candidate units; the node branches on them, cheapest first, the j-th branch adding
+ * candidate j and forbidding candidates 1..j-1, so the branches partition the completions and none
+ * is found twice. The rule with the fewest candidates is chosen. Where no such rule exists but the
+ * plan still fails (a choice of group or an equivalence that no reading resolves), the node
+ * branches on every remaining unit in the same way. A branch ends when its cost so far plus a lower
+ * bound on the credits still needed (the largest credit deficit of any rule, or the cheapest units
+ * that could cover a unit deficit) cannot beat the k-th best completion found, when a barred
+ * combination is taken, or, in a simple qualification, when a maximum is already exceeded.
+ *
+ * <p>Cost is compared as: credits added, then units added, then preferred units used (more is
+ * better), then the added units' indices in order (earlier units first). Every minimal completion
+ * (none of whose added units can be dropped) lies on exactly one branch, so the k best minimal
+ * completions are found exactly. The worst case is exponential in the number of units added, with
+ * a branching factor of the candidates of the rule branched on; it never enumerates subsets of the
+ * qualification's units.
+ *
+ * <p>One instance answers one query on one thread.
+ */
+final class CompletionSearch {
+  private final CompiledQualification q;
+  private final boolean[] active;
+  private final boolean[] preferred;
+  private final int limit;
+  private final int n;
+  private final long nodeBudget;
+  private final TreeSet<Candidate> best;
+  private long nodes;
+  private boolean exhausted = true;
+
+  /** A completion found: the units added, as indices in ascending order, and its cost. */
+  record Candidate(int[] added, long credits, int preferredUsed) {}
+
+  CompletionSearch(
+      CompiledQualification q, boolean[] active, boolean[] preferred, int limit, long nodeBudget) {
+    this.q = q;
+    this.active = active;
+    this.preferred = preferred;
+    this.limit = limit;
+    this.n = q.unitCount();
+    this.nodeBudget = nodeBudget;
+    this.best = new TreeSet<>(ORDER);
+  }
+
+  static final Comparator<Candidate> ORDER =
+      Comparator.comparingLong(Candidate::credits)
+          .thenComparingInt(c -> c.added().length)
+          .thenComparingInt(c -> -c.preferredUsed())
+          .thenComparing(Candidate::added, Arrays::compare);
+
+  /** The best completions found, cheapest first; empty when none exists. */
+  List<Candidate> run(long[] plan, long[] excluded) {
+    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+    return new ArrayList<>(best);
+  }
+
+  /** Whether the search looked at every branch it needed to (false if the node budget ran out). */
+  boolean exhausted() {
+    return exhausted;
+  }
+
+  private void search(long[] plan, long[] excluded, List<Integer> added, long credits) {
+    if (++nodes > nodeBudget) {
+      exhausted = false;
+      return;
+    }
+    if (q.meets(plan, active)) {
+      offer(plan, added, credits);
+      return;
+    }
+    if (deadEnd(plan)) {
+      return;
+    }
+    int[] branch = branchUnits(plan, excluded);
+    if (branch == null) {
+      return;
+    }
+    long bound = creditsStillNeeded(plan, excluded);
+    if (bound == Long.MAX_VALUE || !canStillBeat(credits + bound, added.size() + 1)) {
+      return;
+    }
+    long[] localExcluded = excluded.clone();
+    for (int u : branch) {
+      if (!canStillBeat(credits + q.credits(u), added.size() + 1)) {
+        Bits.set(localExcluded, u);
+        continue;
+      }
+      Bits.set(plan, u);
+      added.add(u);
+      search(plan, localExcluded, added, credits + q.credits(u));
+      added.remove(added.size() - 1);
+      Bits.clear(plan, u);
+      Bits.set(localExcluded, u);
+      if (nodes > nodeBudget) {
+        return;
+      }
+    }
+  }
+
+  private boolean canStillBeat(long credits, int units) {
+    if (best.size() < limit) {
+      return true;
+    }
+    Candidate worst = best.last();
+    return credits < worst.credits() || (credits == worst.credits() && units <= worst.added().length);
+  }
+
+  private void offer(long[] plan, List<Integer> added, long credits) {
+    int[] sorted = added.stream().mapToInt(Integer::intValue).sorted().toArray();
+    if (limit > 1) {
+      for (int u : sorted) {
+        Bits.clear(plan, u);
+        boolean stillMeets = q.meets(plan, active);
+        Bits.set(plan, u);
+        if (stillMeets) {
+          return;
+        }
+      }
+    }
+    int preferredUsed = 0;
+    for (int u : sorted) {
+      if (preferred[u]) {
+        preferredUsed++;
+      }
+    }
+    best.add(new Candidate(sorted, credits, preferredUsed));
+    if (best.size() > limit) {
+      best.pollLast();
+    }
+  }
+
+  /** Whether adding units can never help: a barred combination, or an exceeded simple maximum. */
+  private boolean deadEnd(long[] plan) {
+    for (int r = 0; r < active.length; r++) {
+      if (!active[r]) {
+        continue;
+      }
+      CompiledRule rule = q.rules().get(r);
+      if (rule instanceof CompiledRule.Count c && c.countsChosen()) {
+        if (!rule.admits(rule.measureSimple(plan))) {
+          return true;
+        }
+      } else if (q.isSimple() && rule.max() != Long.MAX_VALUE
+          && rule.measureSimple(plan) > rule.max()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The units to branch on, cheapest first: the candidates of the active rule that no reading of
+   * the plan can meet and that has the fewest candidates, or else every unit still allowed. Null
+   * when some such rule has no candidate left.
+   */
+  private int[] branchUnits(long[] plan, long[] excluded) {
+    long[] bestCandidates = null;
+    int bestCount = Integer.MAX_VALUE;
+    for (int r = 0; r < active.length; r++) {
+      if (!active[r]) {
+        continue;
+      }
+      long[] candidates = candidatesIfUnreachable(q.rules().get(r), plan, excluded);
+      if (candidates != null) {
+        int count = Bits.count(candidates);
+        if (count == 0) {
+          return null;
+        }
+        if (count < bestCount) {
+          bestCount = count;
+          bestCandidates = candidates;
+        }
+      }
+    }
+    if (bestCandidates == null) {
+      bestCandidates = Bits.empty(n);
+      for (int i = 0; i < n; i++) {
+        if (!Bits.get(plan, i) && !Bits.get(excluded, i)) {
+          Bits.set(bestCandidates, i);
+        }
+      }
+    }
+    List<Integer> units = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (Bits.get(bestCandidates, i)) {
+        units.add(i);
+      }
+    }
+    units.sort(
+        Comparator.comparingInt((Integer i) -> q.credits(i))
+            .thenComparing(i -> !preferred[i])
+            .thenComparingInt(i -> i));
+    return units.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * For a rule whose minimum no reading of the plan can reach, the units that could raise its
+   * figure and are still allowed; null when the rule's minimum is within reach.
+   */
+  private long[] candidatesIfUnreachable(CompiledRule rule, long[] plan, long[] excluded) {
+    if (rule instanceof CompiledRule.Requirements req) {
+      for (int k = 0; k < req.requirementCount(); k++) {
+        long[] members = req.requirementUnits(k);
+        if (!Bits.intersects(plan, members)) {
+          return allowed(members, plan, excluded);
+        }
+      }
+      return null;
+    }
+    if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
+      return null;
+    }
+    long[] relevant = rule.relevantUnits();
+    long upper =
+        rule instanceof CompiledRule.Sum sum
+            ? Bits.weightedAnd(plan, relevant, weights(sum))
+            : Bits.countAnd(plan, relevant);
+    if (upper >= rule.min()) {
+      return null;
+    }
+    long[] candidates = allowed(relevant, plan, excluded);
+    if (rule instanceof CompiledRule.Sum sum) {
+      for (int i = 0; i < n; i++) {
+        if (Bits.get(candidates, i) && sum.weight(i) == 0) {
+          Bits.clear(candidates, i);
+        }
+      }
+    }
+    return candidates;
+  }
+
+  private int[] weights(CompiledRule.Sum sum) {
+    int[] w = new int[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = sum.weight(i);
+    }
+    return w;
+  }
+
+  private long[] allowed(long[] units, long[] plan, long[] excluded) {
+    long[] out = units.clone();
+    for (int w = 0; w < out.length; w++) {
+      out[w] &= ~plan[w] & ~excluded[w];
+    }
+    return out;
+  }
+
+  /**
+   * A lower bound on the credits any completion must still add: the largest, over active rules
+   * out of reach, of the credit deficit (credit totals) or the credits of the cheapest units that
+   * could make up a unit deficit (unit counts and mandatory units). {@link Long#MAX_VALUE} when
+   * some rule cannot be reached with the units still allowed.
+   */
+  private long creditsStillNeeded(long[] plan, long[] excluded) {
+    long bound = 0;
+    for (int r = 0; r < active.length; r++) {
+      if (!active[r]) {
+        continue;
+      }
+      CompiledRule rule = q.rules().get(r);
+      long need = 0;
+      if (rule instanceof CompiledRule.Requirements req) {
+        for (int k = 0; k < req.requirementCount(); k++) {
+          long[] members = req.requirementUnits(k);
+          if (!Bits.intersects(plan, members)) {
+            long cheapest = cheapest(allowed(members, plan, excluded), 1);
+            if (cheapest == Long.MAX_VALUE) {
+              return Long.MAX_VALUE;
+            }
+            need = Math.max(need, cheapest);
+          }
+        }
+      } else if (rule.min() > 0 && !(rule instanceof CompiledRule.Always)) {
+        long[] relevant = rule.relevantUnits();
+        long[] candidates = allowed(relevant, plan, excluded);
+        if (rule instanceof CompiledRule.Sum sum) {
+          long upper = Bits.weightedAnd(plan, relevant, weights(sum));
+          long deficit = rule.min() - upper;
+          if (deficit > 0) {
+            long reachable = Bits.weightedAnd(candidates, candidates, weights(sum));
+            if (reachable < deficit) {
+              return Long.MAX_VALUE;
+            }
+            Measure measure = ((Total) sum.rule()).measure();
+            need =
+                switch (measure) {
+                  case CREDITS -> deficit;
+                  case UNITS -> cheapest(candidates, (int) Math.min(deficit, n + 1L));
+                  case GUIDED_LEARNING_HOURS -> cheapest(candidates, 1);
+                };
+          }
+        } else {
+          long deficit = rule.min() - Bits.countAnd(plan, relevant);
+          if (deficit > 0) {
+            need = cheapest(candidates, (int) Math.min(deficit, n + 1L));
+            if (need == Long.MAX_VALUE) {
+              return Long.MAX_VALUE;
+            }
+          }
+        }
+      }
+      bound = Math.max(bound, need);
+    }
+    return bound;
+  }
+
+  /** The credits of the {@code k} cheapest units in the set, or MAX_VALUE if it has fewer. */
+  private long cheapest(long[] units, int k) {
+    int[] credits = new int[Bits.count(units)];
+    if (credits.length < k) {
+      return Long.MAX_VALUE;
+    }
+    int c = 0;
+    for (int i = 0; i < n; i++) {
+      if (Bits.get(units, i)) {
+        credits[c++] = q.credits(i);
+      }
+    }
+    Arrays.sort(credits);
+    long sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += credits[i];
+    }
+    return sum;
+  }
+}

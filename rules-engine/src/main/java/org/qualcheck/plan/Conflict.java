@@ -1,0 +1,31 @@
+package org.qualcheck.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * A smallest set of rules that cannot all be met with the units still available: drop any one of
+ * them and the rest can be met. Explains why no completion exists.
+ *
+ * @param rules the conflicting rules' ids, in rule order
+ * @param reasons one plain sentence per rule, saying what it asks
+ */
+public record Conflict(ImmutableList<String> rules, ImmutableList<String> reasons) {
+  public Conflict {
+    checkNotNull(rules, "rules");
+    checkNotNull(reasons, "reasons");
+  }
+
+  /** One sentence naming the rules that conflict. */
+  public String summary() {
+    if (rules.size() == 1) {
+      return "rule " + rules.get(0) + " (" + reasons.get(0) + ") cannot be met with the units left";
+    }
+    StringBuilder s = new StringBuilder("these rules cannot all be met with the units left: ");
+    for (int i = 0; i < rules.size(); i++) {
+      s.append(i == 0 ? "" : "; ").append(rules.get(i)).append(" (").append(reasons.get(i)).append(')');
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package org.qualcheck.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.qualcheck.check.CheckResult;
+
+/**
+ * The planner's answer for a plan: the best change that makes it meet the rules and the next best
+ * alternatives, or, when there is none, the rules that conflict.
+ *
+ * @param current the check of the plan as given
+ * @param options the best change first, then alternatives in cost order; empty if none exists
+ * @param conflict when no change can make the plan meet the rules, a smallest set of rules that
+ *     cannot hold together with the units still available
+ */
+public record PlanAnswer(
+    CheckResult current, ImmutableList<Completion> options, Optional<Conflict> conflict) {
+  public PlanAnswer {
+    checkNotNull(current, "current");
+    checkNotNull(options, "options");
+    checkNotNull(conflict, "conflict");
+  }
+
+  /** The cheapest change, if any. */
+  public Optional<Completion> best() {
+    return options.isEmpty() ? Optional.empty() : Optional.of(options.get(0));
+  }
+}

@@ -1,0 +1,333 @@
+package org.qualcheck.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.qualcheck.check.CheckResult;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.RuleText;
+import org.qualcheck.compile.Bits;
+import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.model.Qualification;
+
+/**
+ * Answers planning questions exactly: the cheapest completion of a partial plan, the smallest
+ * repair of a plan that breaks a maximum or a barred combination, and what each single change would
+ * do. When nothing works it names a smallest set of rules that cannot hold together.
+ *
+ * <p>Completions come from {@link CompletionSearch}, a branch and bound over the rules that are out
+ * of reach. A repair also chooses units to remove: removal sets are tried by depth-first search
+ * over the plan's own units, cheapest first, each followed by a completion search, and abandoned
+ * once the credits removed alone cannot beat the best repair found, so the cost is exponential only
+ * in the size of the plan, never in the qualification's units.
+ *
+ * <p>Immutable and thread-safe: every question runs on the caller's thread with its own state.
+ */
+public final class Planner {
+  /** A bound on search nodes per question, far above what real structures need. */
+  static final long NODE_BUDGET = 20_000_000L;
+
+  private final Checker checker;
+  private final CompiledQualification compiled;
+
+  private Planner(Checker checker) {
+    this.checker = checker;
+    this.compiled = checker.compiled();
+  }
+
+  public static Planner of(Checker checker) {
+    return new Planner(checker);
+  }
+
+  public static Planner of(Qualification qualification) {
+    return new Planner(Checker.of(qualification));
+  }
+
+  public Checker checker() {
+    return checker;
+  }
+
+  /**
+   * The cheapest sets of units to add to {@code partial} so that it meets the rules (fewest credits
+   * added, then fewest units, then most preferred units, then earliest units), the best first and
+   * then up to {@code options.alternatives()} more minimal completions in cost order. A plan that
+   * already meets the rules gets one empty completion.
+   */
+  public PlanAnswer complete(Plan partial, PlanOptions options) {
+    CheckResult current = checker.check(partial);
+    long[] plan = compiled.bits(partial);
+    long[] excluded = mask(options.exclude());
+    boolean[] all = allRules();
+    if (current.met()) {
+      return new PlanAnswer(
+          current, ImmutableList.of(completion(plan, new int[0], new int[0])), Optional.empty());
+    }
+    CompletionSearch search =
+        new CompletionSearch(
+            compiled, all, preferred(options), options.alternatives() + 1, NODE_BUDGET);
+    List<CompletionSearch.Candidate> found = search.run(plan, excluded);
+    ImmutableList.Builder<Completion> out = ImmutableList.builder();
+    for (CompletionSearch.Candidate c : found) {
+      out.add(completion(plan, c.added(), new int[0]));
+    }
+    Optional<Conflict> conflict =
+        found.isEmpty() && search.exhausted() ? Optional.of(conflict(plan, excluded)) : Optional.empty();
+    return new PlanAnswer(current, out.build(), conflict);
+  }
+
+  /**
+   * The smallest changes, adding and removing units, that make the plan meet the rules: ranked by
+   * credits changed, then units changed, then unit order. Units in {@code options.exclude()} are
+   * never added.
+   */
+  public PlanAnswer repair(Plan given, PlanOptions options) {
+    CheckResult current = checker.check(given);
+    long[] plan = compiled.bits(given);
+    if (current.met()) {
+      return new PlanAnswer(
+          current, ImmutableList.of(completion(plan, new int[0], new int[0])), Optional.empty());
+    }
+    long[] excluded = mask(options.exclude());
+    int limit = options.alternatives() + 1;
+    int[] inPlan = indices(plan);
+    Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
+    List<Repair> best = new ArrayList<>();
+    RepairSearch rs = new RepairSearch(plan, excluded, order, limit, preferred(options), best);
+    rs.visit(0, new ArrayList<>(), 0);
+    best.sort(REPAIR_ORDER);
+    ImmutableList.Builder<Completion> out = ImmutableList.builder();
+    for (Repair r : best) {
+      out.add(completion(plan, r.added, r.removed));
+    }
+    Optional<Conflict> conflict =
+        best.isEmpty() ? Optional.of(conflict(Bits.empty(compiled.unitCount()), excluded)) : Optional.empty();
+    return new PlanAnswer(current, out.build(), conflict);
+  }
+
+  /** What removing each unit of the plan, and adding each unit not in it, would do. */
+  public WhatIf whatIf(Plan given) {
+    CheckResult current = checker.check(given);
+    long[] plan = compiled.bits(given);
+    long cost = changeCost(plan);
+    ImmutableList.Builder<String> removable = ImmutableList.builder();
+    for (int u : indices(plan)) {
+      Bits.clear(plan, u);
+      long without = changeCost(plan);
+      Bits.set(plan, u);
+      if (current.met() ? without == 0 : without != Long.MAX_VALUE && without <= cost) {
+        removable.add(compiled.number(u));
+      }
+    }
+    ImmutableMap.Builder<String, WhatIf.Effect> additions = ImmutableMap.builder();
+    for (int u = 0; u < compiled.unitCount(); u++) {
+      if (Bits.get(plan, u)) {
+        continue;
+      }
+      Bits.set(plan, u);
+      long with = changeCost(plan);
+      Bits.clear(plan, u);
+      WhatIf.Effect effect;
+      if (with == Long.MAX_VALUE) {
+        effect = cost == Long.MAX_VALUE ? WhatIf.Effect.NEUTRAL : WhatIf.Effect.HARMFUL;
+      } else if (cost == Long.MAX_VALUE) {
+        effect = WhatIf.Effect.USEFUL;
+      } else if (cost > 0 && with + compiled.credits(u) == cost) {
+        effect = WhatIf.Effect.USEFUL;
+      } else if (with > cost || (cost == 0 && with > 0)) {
+        effect = WhatIf.Effect.HARMFUL;
+      } else {
+        effect = WhatIf.Effect.NEUTRAL;
+      }
+      additions.put(compiled.number(u), effect);
+    }
+    return new WhatIf(current, removable.build(), additions.buildOrThrow());
+  }
+
+  /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
+  private long changeCost(long[] plan) {
+    if (compiled.meets(plan)) {
+      return 0;
+    }
+    CompletionSearch search =
+        new CompletionSearch(compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET);
+    List<CompletionSearch.Candidate> found = search.run(plan, Bits.empty(compiled.unitCount()));
+    if (!found.isEmpty()) {
+      return found.get(0).credits();
+    }
+    List<Repair> best = new ArrayList<>();
+    int[] inPlan = indices(plan);
+    Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
+    new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1,
+        new boolean[compiled.unitCount()], best).visit(0, new ArrayList<>(), 0);
+    return best.isEmpty() ? Long.MAX_VALUE : best.get(0).credits();
+  }
+
+  private record Repair(int[] added, int[] removed, long creditsAdded, long creditsRemoved) {
+    long credits() {
+      return creditsAdded + creditsRemoved;
+    }
+
+    int units() {
+      return added.length + removed.length;
+    }
+  }
+
+  private static final Comparator<Repair> REPAIR_ORDER =
+      Comparator.comparingLong(Repair::credits)
+          .thenComparingInt(Repair::units)
+          .thenComparing(Repair::removed, Arrays::compare)
+          .thenComparing(Repair::added, Arrays::compare);
+
+  /** Depth-first search over sets of plan units to remove, cheapest units first. */
+  private final class RepairSearch {
+    final long[] plan;
+    final long[] excluded;
+    final Integer[] order;
+    final int limit;
+    final boolean[] preferred;
+    final List<Repair> best;
+
+    RepairSearch(long[] plan, long[] excluded, Integer[] order, int limit, boolean[] preferred,
+        List<Repair> best) {
+      this.plan = plan.clone();
+      this.excluded = excluded.clone();
+      this.order = order;
+      this.limit = limit;
+      this.preferred = preferred;
+      this.best = best;
+    }
+
+    void visit(int from, List<Integer> removed, long removedCredits) {
+      if (best.size() >= limit && removedCredits > best.get(best.size() - 1).credits()) {
+        return;
+      }
+      long[] forbidden = excluded.clone();
+      for (int r : removed) {
+        Bits.set(forbidden, r);
+      }
+      CompletionSearch search =
+          new CompletionSearch(compiled, allRules(), preferred, limit, NODE_BUDGET);
+      int[] removedSorted = removed.stream().mapToInt(Integer::intValue).sorted().toArray();
+      for (CompletionSearch.Candidate c : search.run(plan, forbidden)) {
+        offer(new Repair(c.added(), removedSorted, c.credits(), removedCredits));
+      }
+      for (int k = from; k < order.length; k++) {
+        int u = order[k];
+        Bits.clear(plan, u);
+        removed.add(u);
+        visit(k + 1, removed, removedCredits + compiled.credits(u));
+        removed.remove(removed.size() - 1);
+        Bits.set(plan, u);
+      }
+    }
+
+    void offer(Repair r) {
+      for (Repair existing : best) {
+        if (Arrays.equals(existing.added, r.added) && Arrays.equals(existing.removed, r.removed)) {
+          return;
+        }
+      }
+      best.add(r);
+      best.sort(REPAIR_ORDER);
+      while (best.size() > limit) {
+        best.remove(best.size() - 1);
+      }
+    }
+  }
+
+  /**
+   * A smallest set of rules that cannot all be met by any plan containing {@code base} and none of
+   * {@code excluded}: rules are dropped one at a time while the rest stay impossible, so dropping
+   * any rule left makes the rest possible.
+   */
+  private Conflict conflict(long[] base, long[] excluded) {
+    boolean[] active = allRules();
+    for (int r = 0; r < active.length; r++) {
+      active[r] = false;
+      CompletionSearch s =
+          new CompletionSearch(compiled, active, new boolean[compiled.unitCount()], 1, NODE_BUDGET);
+      if (!s.run(base, excluded).isEmpty() || !s.exhausted()) {
+        active[r] = true;
+      }
+    }
+    Qualification q = compiled.qualification();
+    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    ImmutableList.Builder<String> reasons = ImmutableList.builder();
+    for (int r = 0; r < active.length; r++) {
+      if (active[r]) {
+        ids.add(q.rules().get(r).id());
+        reasons.add(RuleText.requirement(q.rules().get(r), q));
+      }
+    }
+    return new Conflict(ids.build(), reasons.build());
+  }
+
+  private Completion completion(long[] plan, int[] added, int[] removed) {
+    long[] after = plan.clone();
+    long creditsAdded = 0;
+    long creditsRemoved = 0;
+    ImmutableList.Builder<String> add = ImmutableList.builder();
+    ImmutableList.Builder<String> remove = ImmutableList.builder();
+    for (int u : removed) {
+      Bits.clear(after, u);
+      creditsRemoved += compiled.credits(u);
+      remove.add(compiled.number(u));
+    }
+    for (int u : added) {
+      Bits.set(after, u);
+      creditsAdded += compiled.credits(u);
+      add.add(compiled.number(u));
+    }
+    return new Completion(
+        add.build(), remove.build(), creditsAdded, creditsRemoved, checker.check(compiled.plan(after)));
+  }
+
+  private boolean[] allRules() {
+    boolean[] all = new boolean[compiled.rules().size()];
+    Arrays.fill(all, true);
+    return all;
+  }
+
+  private boolean[] preferred(PlanOptions options) {
+    boolean[] p = new boolean[compiled.unitCount()];
+    for (String u : options.prefer()) {
+      p[index(u)] = true;
+    }
+    return p;
+  }
+
+  private long[] mask(Iterable<String> units) {
+    long[] m = Bits.empty(compiled.unitCount());
+    for (String u : units) {
+      Bits.set(m, index(u));
+    }
+    return m;
+  }
+
+  private int index(String unit) {
+    int i = compiled.indexOf(unit);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "unit " + unit + " is not in " + compiled.qualification().code());
+    }
+    return i;
+  }
+
+  private int[] indices(long[] bits) {
+    int[] out = new int[Bits.count(bits)];
+    int k = 0;
+    for (int i = 0; i < compiled.unitCount(); i++) {
+      if (Bits.get(bits, i)) {
+        out[k++] = i;
+      }
+    }
+    return out;
+  }
+}

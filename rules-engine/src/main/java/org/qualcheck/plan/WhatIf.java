@@ -1,0 +1,41 @@
+package org.qualcheck.plan;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import org.qualcheck.check.CheckResult;
+
+/**
+ * What each single change to a plan would do.
+ *
+ * @param current the check of the plan as given
+ * @param removable units that can be taken out without making the rules harder to meet: for a plan
+ *     that meets the rules, it still meets them; otherwise the cheapest way to meet them costs no
+ *     more
+ * @param additions for every unit not in the plan, what adding it would do
+ */
+public record WhatIf(
+    CheckResult current,
+    ImmutableList<String> removable,
+    ImmutableMap<String, Effect> additions) {
+
+  /** What adding one unit does to a plan. */
+  public enum Effect {
+    /** It is part of a cheapest way to meet the rules. */
+    USEFUL,
+    /** It neither helps nor hinders: the plan is as close to meeting the rules as before. */
+    NEUTRAL,
+    /**
+     * It makes the rules harder or impossible to meet: it breaks a maximum or a barred
+     * combination, or leaves a dearer completion.
+     */
+    HARMFUL
+  }
+
+  public WhatIf {
+    checkNotNull(current, "current");
+    checkNotNull(removable, "removable");
+    checkNotNull(additions, "additions");
+  }
+}
