@@ -46,6 +46,12 @@ final class CompletionSearch {
   private final TreeSet<Candidate> best;
   private long nodes;
   private boolean exhausted = true;
+  /** Solutions must cost at most this many credits and units; MAX_VALUE for no cap. */
+  private long capCredits = Long.MAX_VALUE;
+  private int capUnits = Integer.MAX_VALUE;
+  /** Whether equal-cost solutions must be compared further (alternatives, preferences). */
+  private boolean tiesMatter = true;
+  private boolean stopAtFirst;
 
   /** A completion found: the units added, as indices in ascending order, and its cost. */
   record Candidate(int[] added, long credits, int preferredUsed) {}
@@ -59,13 +65,55 @@ final class CompletionSearch {
     this.n = q.unitCount();
     this.nodeBudget = nodeBudget;
     this.best = new TreeSet<>(ORDER);
+    int rules = q.rules().size();
+    this.relevant = new long[rules][];
+    this.weights = new int[rules][];
+    for (int r = 0; r < rules; r++) {
+      CompiledRule rule = q.rules().get(r);
+      relevant[r] = rule.relevantUnits();
+      if (rule instanceof CompiledRule.Sum sum) {
+        weights[r] = new int[n];
+        for (int i = 0; i < n; i++) {
+          weights[r][i] = sum.weight(i);
+        }
+      }
+    }
   }
+
+  /** Per rule: the units that could raise its figure, and for sums each unit's weight. */
+  private final long[][] relevant;
+
+  private final int[][] weights;
+
+  /**
+   * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
+   * in the packing of rules with disjoint candidates.
+   */
+  private int unitsStillNeeded;
 
   static final Comparator<Candidate> ORDER =
       Comparator.comparingLong(Candidate::credits)
           .thenComparingInt(c -> c.added().length)
           .thenComparingInt(c -> -c.preferredUsed())
           .thenComparing(Candidate::added, Arrays::compare);
+
+  /**
+   * Finds only the cheapest cost: an equally cheap completion found later is not looked for, which
+   * prunes far more. The completion returned is the first of the cheapest in search order.
+   */
+  CompletionSearch cheapestCostOnly() {
+    this.tiesMatter = false;
+    return this;
+  }
+
+  /** Looks only for a completion costing at most these credits and units, and stops at the first. */
+  CompletionSearch within(long credits, int units) {
+    this.capCredits = credits;
+    this.capUnits = units;
+    this.tiesMatter = false;
+    this.stopAtFirst = true;
+    return this;
+  }
 
   /** The best completions found, cheapest first; empty when none exists. */
   List<Candidate> run(long[] plan, long[] excluded) {
@@ -79,6 +127,9 @@ final class CompletionSearch {
   }
 
   private void search(long[] plan, long[] excluded, List<Integer> added, long credits) {
+    if (stopAtFirst && !best.isEmpty()) {
+      return;
+    }
     if (++nodes > nodeBudget) {
       exhausted = false;
       return;
@@ -95,7 +146,8 @@ final class CompletionSearch {
       return;
     }
     long bound = creditsStillNeeded(plan, excluded);
-    if (bound == Long.MAX_VALUE || !canStillBeat(credits + bound, added.size() + 1)) {
+    if (bound == Long.MAX_VALUE
+        || !canStillBeat(credits + bound, added.size() + Math.max(1, unitsStillNeeded))) {
       return;
     }
     long[] localExcluded = excluded.clone();
@@ -110,18 +162,24 @@ final class CompletionSearch {
       added.remove(added.size() - 1);
       Bits.clear(plan, u);
       Bits.set(localExcluded, u);
-      if (nodes > nodeBudget) {
+      if (nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
         return;
       }
     }
   }
 
   private boolean canStillBeat(long credits, int units) {
+    if (credits > capCredits || (credits == capCredits && units > capUnits)) {
+      return false;
+    }
     if (best.size() < limit) {
       return true;
     }
     Candidate worst = best.last();
-    return credits < worst.credits() || (credits == worst.credits() && units <= worst.added().length);
+    if (credits != worst.credits()) {
+      return credits < worst.credits();
+    }
+    return tiesMatter ? units <= worst.added().length : units < worst.added().length;
   }
 
   private void offer(long[] plan, List<Integer> added, long credits) {
@@ -179,7 +237,7 @@ final class CompletionSearch {
       if (!active[r]) {
         continue;
       }
-      long[] candidates = candidatesIfUnreachable(q.rules().get(r), plan, excluded);
+      long[] candidates = candidatesIfUnreachable(r, plan, excluded);
       if (candidates != null) {
         int count = Bits.count(candidates);
         if (count == 0) {
@@ -216,7 +274,8 @@ final class CompletionSearch {
    * For a rule whose minimum no reading of the plan can reach, the units that could raise its
    * figure and are still allowed; null when the rule's minimum is within reach.
    */
-  private long[] candidatesIfUnreachable(CompiledRule rule, long[] plan, long[] excluded) {
+  private long[] candidatesIfUnreachable(int r, long[] plan, long[] excluded) {
+    CompiledRule rule = q.rules().get(r);
     if (rule instanceof CompiledRule.Requirements req) {
       for (int k = 0; k < req.requirementCount(); k++) {
         long[] members = req.requirementUnits(k);
@@ -229,15 +288,15 @@ final class CompletionSearch {
     if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
       return null;
     }
-    long[] relevant = rule.relevantUnits();
+    long[] units = relevant[r];
     long upper =
-        rule instanceof CompiledRule.Sum sum
-            ? Bits.weightedAnd(plan, relevant, weights(sum))
-            : Bits.countAnd(plan, relevant);
+        rule instanceof CompiledRule.Sum
+            ? Bits.weightedAnd(plan, units, weights[r])
+            : Bits.countAnd(plan, units);
     if (upper >= rule.min()) {
       return null;
     }
-    long[] candidates = allowed(relevant, plan, excluded);
+    long[] candidates = allowed(units, plan, excluded);
     if (rule instanceof CompiledRule.Sum sum) {
       for (int i = 0; i < n; i++) {
         if (Bits.get(candidates, i) && sum.weight(i) == 0) {
@@ -246,14 +305,6 @@ final class CompletionSearch {
       }
     }
     return candidates;
-  }
-
-  private int[] weights(CompiledRule.Sum sum) {
-    int[] w = new int[n];
-    for (int i = 0; i < n; i++) {
-      w[i] = sum.weight(i);
-    }
-    return w;
   }
 
   private long[] allowed(long[] units, long[] plan, long[] excluded) {
@@ -267,11 +318,16 @@ final class CompletionSearch {
   /**
    * A lower bound on the credits any completion must still add: the largest, over active rules
    * out of reach, of the credit deficit (credit totals) or the credits of the cheapest units that
-   * could make up a unit deficit (unit counts and mandatory units). {@link Long#MAX_VALUE} when
+   * could make up a unit deficit (unit counts and mandatory units), or the sum of such needs over
+   * rules whose candidate units are disjoint, since those need distinct units. {@link
+   * Long#MAX_VALUE} when
    * some rule cannot be reached with the units still allowed.
    */
   private long creditsStillNeeded(long[] plan, long[] excluded) {
     long bound = 0;
+    long packed = 0;
+    unitsStillNeeded = 0;
+    long[] used = Bits.empty(n);
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
         continue;
@@ -279,24 +335,25 @@ final class CompletionSearch {
       CompiledRule rule = q.rules().get(r);
       long need = 0;
       if (rule instanceof CompiledRule.Requirements req) {
+        long[] counted = Bits.empty(n);
         for (int k = 0; k < req.requirementCount(); k++) {
           long[] members = req.requirementUnits(k);
-          if (!Bits.intersects(plan, members)) {
+          if (!Bits.intersects(plan, members) && !Bits.intersects(counted, members)) {
             long cheapest = cheapest(allowed(members, plan, excluded), 1);
             if (cheapest == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
-            need = Math.max(need, cheapest);
+            need += cheapest;
+            Bits.or(counted, members);
           }
         }
       } else if (rule.min() > 0 && !(rule instanceof CompiledRule.Always)) {
-        long[] relevant = rule.relevantUnits();
-        long[] candidates = allowed(relevant, plan, excluded);
+        long[] candidates = allowed(relevant[r], plan, excluded);
         if (rule instanceof CompiledRule.Sum sum) {
-          long upper = Bits.weightedAnd(plan, relevant, weights(sum));
+          long upper = Bits.weightedAnd(plan, relevant[r], weights[r]);
           long deficit = rule.min() - upper;
           if (deficit > 0) {
-            long reachable = Bits.weightedAnd(candidates, candidates, weights(sum));
+            long reachable = Bits.weightedAnd(candidates, candidates, weights[r]);
             if (reachable < deficit) {
               return Long.MAX_VALUE;
             }
@@ -309,7 +366,7 @@ final class CompletionSearch {
                 };
           }
         } else {
-          long deficit = rule.min() - Bits.countAnd(plan, relevant);
+          long deficit = rule.min() - Bits.countAnd(plan, relevant[r]);
           if (deficit > 0) {
             need = cheapest(candidates, (int) Math.min(deficit, n + 1L));
             if (need == Long.MAX_VALUE) {
@@ -319,9 +376,15 @@ final class CompletionSearch {
         }
       }
       bound = Math.max(bound, need);
+      if (need > 0 && !Bits.intersects(used, relevant[r])) {
+        packed += need;
+        unitsStillNeeded++;
+        Bits.or(used, relevant[r]);
+      }
     }
-    return bound;
+    return Math.max(bound, packed);
   }
+
 
   /** The credits of the {@code k} cheapest units in the set, or MAX_VALUE if it has fewer. */
   private long cheapest(long[] units, int k) {

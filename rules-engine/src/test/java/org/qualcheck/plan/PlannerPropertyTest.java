@@ -82,13 +82,21 @@ class PlannerPropertyTest {
       Plan partial = partial(q, rnd);
       long cheapest = Long.MAX_VALUE;
       int fewest = Integer.MAX_VALUE;
+      List<String> earliest = null;
+      List<String> order = new ArrayList<>(q.units().keySet());
       for (Subset s : meeting) {
         if (s.units().containsAll(partial.units())) {
           long added = s.credits() - credits(q, partial.units());
           int units = s.units().size() - partial.size();
-          if (added < cheapest || (added == cheapest && units < fewest)) {
+          List<String> addedUnits =
+              s.units().stream().filter(u -> !partial.contains(u)).sorted(
+                  java.util.Comparator.comparingInt(order::indexOf)).toList();
+          if (added < cheapest
+              || (added == cheapest && units < fewest)
+              || (added == cheapest && units == fewest && earlier(addedUnits, earliest, order))) {
             cheapest = added;
             fewest = units;
+            earliest = addedUnits;
           }
         }
       }
@@ -103,6 +111,9 @@ class PlannerPropertyTest {
       assertThat(best.creditsAdded()).as("seed %d, plan %s: added credits", seed, partial)
           .isEqualTo(cheapest);
       assertThat(best.add()).as("seed %d, plan %s: added units", seed, partial).hasSize(fewest);
+      assertThat(planner.complete(partial, PlanOptions.defaults()).best().orElseThrow().add())
+          .as("seed %d, plan %s: ties go to the earliest units", seed, partial)
+          .containsExactlyElementsOf(earliest);
       assertThat(best.result().met()).as("seed %d, plan %s", seed, partial).isTrue();
       long previous = -1;
       Set<List<String>> seen = new java.util.HashSet<>();
@@ -122,6 +133,20 @@ class PlannerPropertyTest {
         }
       }
     }
+  }
+
+  /** Whether {@code a} comes before {@code b} comparing unit positions in declaration order. */
+  static boolean earlier(List<String> a, List<String> b, List<String> order) {
+    if (b == null) {
+      return true;
+    }
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = Integer.compare(order.indexOf(a.get(i)), order.indexOf(b.get(i)));
+      if (c != 0) {
+        return c < 0;
+      }
+    }
+    return a.size() < b.size();
   }
 
   @ParameterizedTest(name = "seed={0}")
