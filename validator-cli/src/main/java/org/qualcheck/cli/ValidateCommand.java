@@ -2,7 +2,6 @@ package org.qualcheck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
@@ -42,22 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
   Path specFile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  PlanSource planSource;
-
-  static final class PlanSource {
-    @Option(
-        names = "--units",
-        paramLabel = "UNITS",
-        description = "The plan's units, separated by commas, e.g. F1,F2,A3,B2,C3,D2.")
-    String units;
-
-    @Option(
-        names = "--plan",
-        paramLabel = "FILE",
-        description = "A file holding the plan's units (commas, spaces or lines; # comments); - reads"
-            + " standard input.")
-    String planFile;
-  }
+  PlanSourceOptions planSource;
 
   @Option(
       names = "--format",
@@ -78,18 +62,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Plan plan;
     try {
-      List<String> tokens =
-          planSource.units != null
-              ? PlanInput.tokens(planSource.units)
-              : PlanInput.read(planSource.planFile, System.in);
-      plan = Plan.resolve(q, tokens);
+      plan = planSource.resolve(q);
     } catch (UsageException e) {
       err.println("qualcheck: " + e.getMessage());
       return ExitCode.USAGE;
     } catch (PlanException e) {
-      for (String problem : e.problems()) {
-        err.println("qualcheck: " + problem);
-      }
+      PlanSourceOptions.printProblems(e, err);
       return ExitCode.USAGE;
     }
     CheckResult result = Checker.of(q).check(plan);

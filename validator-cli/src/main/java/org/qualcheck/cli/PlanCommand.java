@@ -1,0 +1,233 @@
+package org.qualcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.PlanException;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.plan.Completion;
+import org.qualcheck.plan.PlanAnswer;
+import org.qualcheck.plan.PlanOptions;
+import org.qualcheck.plan.Planner;
+import org.qualcheck.plan.WhatIf;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qualcheck plan}: the least change that makes a plan meet the rules. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Completes a partial plan with the fewest added credits (then fewest units, then the earliest"
+          + " units), or, where adding cannot help (a maximum or a barred combination is broken),"
+          + " finds the smallest change adding and removing units. When nothing works, names the"
+          + " smallest set of rules that cannot all be met."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:an answer was found (or the plan already meets the rules)",
+      "1:no change can make the plan meet the rules",
+      "2:bad command line or bad plan",
+      "3:invalid spec"
+    })
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (YAML).")
+  Path specFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  PlanSourceOptions planSource;
+
+  @Option(
+      names = "--alternatives",
+      paramLabel = "K",
+      defaultValue = "0",
+      description = "Also show the next K best answers (default: ${DEFAULT-VALUE}).")
+  int alternatives;
+
+  @Option(names = "--exclude", paramLabel = "UNITS", description = "Units never to add.")
+  String exclude;
+
+  @Option(
+      names = "--prefer",
+      paramLabel = "UNITS",
+      description = "Units to favour among equally cheap answers.")
+  String prefer;
+
+  @Option(
+      names = "--what-if",
+      description = "Also say which units can be removed and what adding each other unit would do.")
+  boolean whatIf;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (alternatives < 0 || alternatives > 1000) {
+      err.println("qualcheck: --alternatives must be from 0 to 1000, not " + alternatives);
+      return ExitCode.USAGE;
+    }
+    Qualification q;
+    try {
+      q = Specs.load(specFile, err);
+    } catch (Specs.SpecLoadFailed e) {
+      return e.exitCode();
+    }
+    Plan plan;
+    PlanOptions options;
+    try {
+      plan = planSource.resolve(q);
+      options =
+          PlanOptions.defaults()
+              .excluding(PlanSourceOptions.units(q, exclude))
+              .preferring(PlanSourceOptions.units(q, prefer))
+              .withAlternatives(alternatives);
+    } catch (UsageException e) {
+      err.println("qualcheck: " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (PlanException e) {
+      PlanSourceOptions.printProblems(e, err);
+      return ExitCode.USAGE;
+    }
+    Planner planner = Planner.of(Checker.of(q));
+    PlanAnswer answer = planner.complete(plan, options);
+    boolean repaired = false;
+    if (answer.options().isEmpty()) {
+      PlanAnswer repair = planner.repair(plan, options);
+      if (!repair.options().isEmpty()) {
+        answer = repair;
+        repaired = true;
+      }
+    }
+    WhatIf what = whatIf ? planner.whatIf(plan) : null;
+    if (format == OutputFormat.JSON) {
+      out.println(JsonOutput.write(json(q, answer, repaired, what)));
+    } else {
+      out.print(text(q, answer, repaired, what));
+    }
+    out.flush();
+    return answer.options().isEmpty() ? ExitCode.NOT_MET : ExitCode.MET;
+  }
+
+  record ChangeJson(List<String> add, List<String> remove, long creditsAdded, long creditsRemoved,
+      int creditsAfter) {}
+
+  record ConflictJson(List<String> rules, List<String> reasons, String summary) {}
+
+  record WhatIfJson(List<String> removable, Map<String, String> additions) {}
+
+  record PlanJson(
+      String format,
+      JsonOutput.QualificationRef qualification,
+      List<String> plan,
+      boolean met,
+      List<String> add,
+      List<String> remove,
+      String kind,
+      List<ChangeJson> alternatives,
+      ConflictJson conflict,
+      WhatIfJson whatIf) {}
+
+  private static ChangeJson change(Qualification q, Completion c) {
+    int after = c.result().plan().units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+    return new ChangeJson(c.add(), c.remove(), c.creditsAdded(), c.creditsRemoved(), after);
+  }
+
+  private static PlanJson json(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
+    List<ChangeJson> alternatives = new ArrayList<>();
+    for (int i = 1; i < a.options().size(); i++) {
+      alternatives.add(change(q, a.options().get(i)));
+    }
+    Completion best = a.best().orElse(null);
+    return new PlanJson(
+        "qualcheck-plan/1",
+        new JsonOutput.QualificationRef(q.code(), q.title()),
+        List.copyOf(a.current().plan().units()),
+        a.current().met(),
+        best == null ? List.of() : best.add(),
+        best == null ? List.of() : best.remove(),
+        best == null ? "none" : a.current().met() ? "already-met" : repaired ? "repair" : "completion",
+        alternatives,
+        a.conflict()
+            .map(c -> new ConflictJson(c.rules(), c.reasons(), c.summary()))
+            .orElse(null),
+        what == null
+            ? null
+            : new WhatIfJson(
+                what.removable(),
+                what.additions().entrySet().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey,
+                            e -> e.getValue().name().toLowerCase(java.util.Locale.ROOT),
+                            (x, y) -> x,
+                            java.util.LinkedHashMap::new))));
+  }
+
+  private static String text(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
+    StringBuilder s = new StringBuilder();
+    s.append(q.title()).append(" (").append(q.code()).append(")\n\n");
+    int credits = a.current().plan().units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+    s.append("Plan: ")
+        .append(a.current().plan().units().isEmpty() ? "(no units)" : String.join(", ", a.current().plan().units()))
+        .append(" (").append(credits).append(" credits) ")
+        .append(a.current().met() ? "meets the rules.\n" : "does not meet the rules.\n");
+    if (a.current().met()) {
+      s.append("Nothing to add.\n");
+    } else if (a.best().isPresent()) {
+      s.append(repaired ? "\nAdding units alone cannot help; the smallest change:\n"
+          : "\nCheapest completion:\n");
+      s.append("  ").append(a.best().get().summary()).append('\n');
+      for (String u : a.best().get().add()) {
+        var unit = q.units().get(u);
+        s.append(String.format("    + %-6s %-11s %2d cr  %-7s  %s%n", u,
+            unit.reference().map(Object::toString).orElse(""), unit.credits(), unit.level().label(),
+            unit.title()));
+      }
+      for (String u : a.best().get().remove()) {
+        var unit = q.units().get(u);
+        s.append(String.format("    - %-6s %-11s %2d cr  %-7s  %s%n", u,
+            unit.reference().map(Object::toString).orElse(""), unit.credits(), unit.level().label(),
+            unit.title()));
+      }
+      if (a.options().size() > 1) {
+        s.append("\nAlternatives:\n");
+        for (int i = 1; i < a.options().size(); i++) {
+          s.append("  ").append(i).append(". ").append(a.options().get(i).summary()).append('\n');
+        }
+      }
+    } else {
+      s.append("\nNo change can make this plan meet the rules: ")
+          .append(a.conflict().map(c -> c.summary()).orElse("the search was abandoned"))
+          .append(".\n");
+    }
+    if (what != null) {
+      s.append("\nWhat if:\n  removable: ")
+          .append(what.removable().isEmpty() ? "none" : String.join(", ", what.removable()))
+          .append('\n');
+      for (WhatIf.Effect effect : WhatIf.Effect.values()) {
+        List<String> units = what.additions().entrySet().stream()
+            .filter(e -> e.getValue() == effect).map(Map.Entry::getKey).toList();
+        s.append("  adding, ").append(effect.name().toLowerCase(java.util.Locale.ROOT)).append(": ")
+            .append(units.isEmpty() ? "none" : String.join(", ", units)).append('\n');
+      }
+    }
+    return s.toString();
+  }
+}
