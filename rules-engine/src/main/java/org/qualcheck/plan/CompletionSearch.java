@@ -52,6 +52,8 @@ final class CompletionSearch {
   /** Whether equal-cost solutions must be compared further (alternatives, preferences). */
   private boolean tiesMatter = true;
   private boolean stopAtFirst;
+  /** When set, every minimal completion goes here instead of being ranked. */
+  private java.util.function.Consumer<int[]> sink;
 
   /** A completion found: the units added, as indices in ascending order, and its cost. */
   record Candidate(int[] added, long credits, int preferredUsed) {}
@@ -115,6 +117,15 @@ final class CompletionSearch {
     return this;
   }
 
+  /**
+   * Passes every minimal completion to {@code sink}, each exactly once, without cost bounds: the
+   * branches partition the completions, so nothing is repeated or held.
+   */
+  void enumerateMinimal(long[] plan, long[] excluded, java.util.function.Consumer<int[]> sink) {
+    this.sink = sink;
+    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+  }
+
   /** The best completions found, cheapest first; empty when none exists. */
   List<Candidate> run(long[] plan, long[] excluded) {
     search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
@@ -169,6 +180,9 @@ final class CompletionSearch {
   }
 
   private boolean canStillBeat(long credits, int units) {
+    if (sink != null) {
+      return true;
+    }
     if (credits > capCredits || (credits == capCredits && units > capUnits)) {
       return false;
     }
@@ -184,7 +198,7 @@ final class CompletionSearch {
 
   private void offer(long[] plan, List<Integer> added, long credits) {
     int[] sorted = added.stream().mapToInt(Integer::intValue).sorted().toArray();
-    if (limit > 1) {
+    if (limit > 1 || sink != null) {
       for (int u : sorted) {
         Bits.clear(plan, u);
         boolean stillMeets = q.meets(plan, active);
@@ -193,6 +207,10 @@ final class CompletionSearch {
           return;
         }
       }
+    }
+    if (sink != null) {
+      sink.accept(sorted);
+      return;
     }
     int preferredUsed = 0;
     for (int u : sorted) {

@@ -157,6 +157,27 @@ public final class Planner {
   }
 
   /**
+   * Passes every minimal plan meeting the rules to {@code sink}: plans from which no unit can be
+   * removed without breaking a rule. The search is output-sensitive: its cost grows with the number
+   * of minimal plans, each found exactly once, never with the subsets of the qualification's units.
+   */
+  public void minimalPlans(java.util.function.Consumer<Plan> sink) {
+    long[] empty = Bits.empty(compiled.unitCount());
+    if (compiled.meets(empty)) {
+      sink.accept(Plan.of());
+      return;
+    }
+    new CompletionSearch(compiled, allRules(), new boolean[compiled.unitCount()], 1, Long.MAX_VALUE)
+        .enumerateMinimal(empty, empty, added -> {
+          long[] bits = Bits.empty(compiled.unitCount());
+          for (int u : added) {
+            Bits.set(bits, u);
+          }
+          sink.accept(compiled.plan(bits));
+        });
+  }
+
+  /**
    * Among completions as cheap as {@code cheapest}, the one whose added units come earliest in unit
    * order: each unit in turn is kept if some completion of that cost still exists with it (and the
    * units kept before it), and ruled out otherwise.
