@@ -1,0 +1,167 @@
+package org.qualcheck.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.count.Counter;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.plan.Planner;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qualcheck count}: how many distinct plans meet the rules, exactly. */
+@Command(
+    name = "count",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Counts, exactly, the distinct plans (sets of units) that meet the rules: all of them, those"
+          + " with exactly N credits, or the minimal ones (no unit can be removed)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec"})
+final class CountCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (YAML).")
+  Path specFile;
+
+  @ArgGroup(exclusive = true)
+  Mode mode;
+
+  static final class Mode {
+    @Option(names = "--credits", paramLabel = "N", description = "Only plans of exactly N credits.")
+    Long credits;
+
+    @Option(names = "--minimal", description = "Only plans from which no unit can be removed.")
+    boolean minimal;
+  }
+
+  @Option(names = "--list", description = "Also list the plans, one per line, as they are found.")
+  boolean list;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Qualification q;
+    try {
+      q = Specs.load(specFile, err);
+    } catch (Specs.SpecLoadFailed e) {
+      return e.exitCode();
+    }
+    boolean minimal = mode != null && mode.minimal;
+    Long credits = mode == null ? null : mode.credits;
+    if (credits != null && credits < 0) {
+      err.println("qualcheck: --credits cannot be negative");
+      return ExitCode.USAGE;
+    }
+    Checker checker = Checker.of(q);
+    CompiledQualification compiled = checker.compiled();
+    if (!minimal && !Counter.supports(compiled)) {
+      err.println("qualcheck: " + q.code() + " has units listed in more than one group or"
+          + " equivalent units, so a plan can be read several ways; exact counting of all plans"
+          + " needs a structure without them (--minimal works on any structure)");
+      return ExitCode.USAGE;
+    }
+    String what = minimal ? "minimal" : credits != null ? "credits" : "all";
+    if (format == OutputFormat.JSON) {
+      JsonGenerator json =
+          new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("format", "qualcheck-count/1");
+      json.writeObjectFieldStart("qualification");
+      json.writeStringField("code", q.code());
+      json.writeStringField("title", q.title());
+      json.writeEndObject();
+      json.writeStringField("mode", what);
+      if (credits != null) {
+        json.writeNumberField("credits", credits);
+      }
+      BigInteger count;
+      if (list) {
+        json.writeArrayFieldStart("plans");
+        count = run(checker, credits, minimal, plan -> {
+          try {
+            json.writeStartArray();
+            for (String u : plan.units()) {
+              json.writeString(u);
+            }
+            json.writeEndArray();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        json.writeEndArray();
+      } else {
+        count = run(checker, credits, minimal, null);
+      }
+      json.writeFieldName("count");
+      json.writeNumber(count);
+      json.writeEndObject();
+      json.close();
+      out.println();
+    } else {
+      BigInteger count = run(checker, credits, minimal, list ? plan -> out.println(plan) : null);
+      out.println(count + " " + (count.equals(BigInteger.ONE) ? "plan" : "plans")
+          + (minimal ? " are minimal (no unit can be removed)"
+              : credits != null ? " of exactly " + credits + " credits meet the rules"
+              : " meet the rules")
+          .replace(" plan are", " plan is").replace("1 plan meet", "1 plan meets"));
+    }
+    out.flush();
+    return ExitCode.MET;
+  }
+
+  private static BigInteger run(Checker checker, Long credits, boolean minimal, Consumer<Plan> sink) {
+    if (minimal) {
+      long[] n = {0};
+      Planner.of(checker).minimalPlans(plan -> {
+        n[0]++;
+        if (sink != null) {
+          sink.accept(plan);
+        }
+      });
+      return BigInteger.valueOf(n[0]);
+    }
+    Counter counter = credits == null
+        ? Counter.allPlans(checker.compiled())
+        : Counter.plansWithCredits(checker.compiled(), credits);
+    if (sink != null) {
+      counter.list(sink);
+    }
+    return counter.count();
+  }
+
+  /** Lets the JSON generator be closed without closing the command's output. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(java.io.Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
