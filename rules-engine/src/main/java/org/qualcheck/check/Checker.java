@@ -12,11 +12,6 @@ import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.rule.AllOf;
-import org.qualcheck.rule.Barred;
-import org.qualcheck.rule.Equivalent;
-import org.qualcheck.rule.Measure;
-import org.qualcheck.rule.Rule;
-import org.qualcheck.rule.Total;
 
 /**
  * Checks plans against one qualification's rules of combination and explains the verdict.
@@ -26,6 +21,8 @@ import org.qualcheck.rule.Total;
 public final class Checker {
   private final CompiledQualification compiled;
   private final ImmutableList<String> requirements;
+  /** Per rule: for all-of rules the required units in compiled order, otherwise empty. */
+  private final ImmutableList<ImmutableList<String>> required;
 
   private Checker(CompiledQualification compiled) {
     this.compiled = compiled;
@@ -33,6 +30,10 @@ public final class Checker {
     this.requirements =
         q.rules().stream()
             .map(r -> RuleText.requirement(r, q))
+            .collect(ImmutableList.toImmutableList());
+    this.required =
+        q.rules().stream()
+            .map(r -> r instanceof AllOf a ? requiredUnits(a) : ImmutableList.<String>of())
             .collect(ImmutableList.toImmutableList());
   }
 
@@ -61,15 +62,13 @@ public final class Checker {
     List<CompiledRule> rules = compiled.rules();
     ImmutableList.Builder<RuleOutcome> outcomes = ImmutableList.builder();
     for (int r = 0; r < rules.size(); r++) {
-      outcomes.add(outcome(rules.get(r), requirements.get(r), reading.figure(r), a));
+      outcomes.add(
+          outcome(rules.get(r), requirements.get(r), required.get(r), reading.figure(r), a));
     }
     ImmutableMap.Builder<String, String> placement = ImmutableMap.builder();
     ImmutableList.Builder<String> notCounted = ImmutableList.builder();
     long[] counted = a.counted();
-    for (int i = 0; i < compiled.unitCount(); i++) {
-      if (!Bits.get(chosen, i)) {
-        continue;
-      }
+    for (int i = Bits.next(chosen, 0); i >= 0; i = Bits.next(chosen, i + 1)) {
       if (!Bits.get(counted, i)) {
         notCounted.add(compiled.number(i));
       } else if (a.placement(i) >= 0) {
@@ -85,28 +84,29 @@ public final class Checker {
         notCounted.build());
   }
 
-  private RuleOutcome outcome(CompiledRule rule, String requirement, long figure, Assignment a) {
+  private RuleOutcome outcome(
+      CompiledRule rule, String requirement, List<String> required, long figure, Assignment a) {
     boolean holds = rule.admits(figure);
     long shortfall = Math.max(0, rule.min() - figure);
     long excess = rule.max() == Long.MAX_VALUE ? 0 : Math.max(0, figure - rule.max());
-    List<String> counted = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    long[] contributors = rule.contributors(a);
-    for (int i = 0; i < compiled.unitCount(); i++) {
-      if (Bits.get(contributors, i)) {
-        counted.add(compiled.number(i));
-      }
+    ImmutableList.Builder<String> counted = ImmutableList.builder();
+    long[] contributors =
+        compiled.isSimple() && !(rule instanceof CompiledRule.Always)
+            ? rule.contributorsSimple(a.counted())
+            : rule.contributors(a);
+    for (int i = Bits.next(contributors, 0); i >= 0; i = Bits.next(contributors, i + 1)) {
+      counted.add(compiled.number(i));
     }
-    if (rule instanceof CompiledRule.Requirements req) {
-      List<String> required = requiredUnits((AllOf) rule.rule());
+    ImmutableList<String> missing = ImmutableList.of();
+    if (rule instanceof CompiledRule.Requirements req && figure < req.requirementCount()) {
+      ImmutableList.Builder<String> lacking = ImmutableList.builder();
       for (int k = 0; k < req.requirementCount(); k++) {
         if (!req.requirementMet(a, k)) {
-          missing.add(required.get(k));
+          lacking.add(required.get(k));
         }
       }
+      missing = lacking.build();
     }
-    String explanation =
-        explain(rule, holds, figure, shortfall, excess, counted, missing);
     return new RuleOutcome(
         rule.rule(),
         holds,
@@ -116,13 +116,12 @@ public final class Checker {
         figure,
         shortfall,
         excess,
-        ImmutableList.copyOf(counted),
-        ImmutableList.copyOf(missing),
-        explanation);
+        counted.build(),
+        missing);
   }
 
   /** The units an all-of rule requires, in the order its compiled requirements are numbered. */
-  private List<String> requiredUnits(AllOf rule) {
+  private ImmutableList<String> requiredUnits(AllOf rule) {
     List<String> units = new ArrayList<>();
     Set<String> keys = new LinkedHashSet<>();
     for (String gid : rule.scope().groups()) {
@@ -138,7 +137,7 @@ public final class Checker {
         units.add(u);
       }
     }
-    return units;
+    return ImmutableList.copyOf(units);
   }
 
   private String classKey(String unit) {
@@ -149,46 +148,5 @@ public final class Checker {
       }
     }
     return unit;
-  }
-
-  private String explain(
-      CompiledRule rule,
-      boolean holds,
-      long figure,
-      long shortfall,
-      long excess,
-      List<String> counted,
-      List<String> missing) {
-    Rule r = rule.rule();
-    if (r instanceof AllOf) {
-      return holds
-          ? "all " + figure + " required units are in the plan"
-          : missing.size()
-              + " of "
-              + rule.min()
-              + " required units missing: "
-              + RuleText.list(missing);
-    }
-    if (r instanceof Barred) {
-      return holds
-          ? "no barred combination is taken"
-          : RuleText.list(counted) + " may not be taken together";
-    }
-    if (r instanceof Equivalent) {
-      return counted.isEmpty()
-          ? "none of these units is in the plan"
-          : figure > 1
-              ? "only " + counted.get(0) + " counts of the " + figure + " equivalent units taken"
-              : counted.get(0) + " counts";
-    }
-    Measure measure = r instanceof Total t ? t.measure() : Measure.UNITS;
-    String got = measure.amount(figure);
-    String from = counted.isEmpty() ? "" : " (" + String.join(", ", counted) + ")";
-    if (holds) {
-      return got + from;
-    }
-    return shortfall > 0
-        ? got + from + ", " + shortfall + " short"
-        : got + from + ", " + excess + " over the maximum";
   }
 }

@@ -19,7 +19,6 @@ import org.qualcheck.rule.Rule;
  * @param excess how far the figure is above the maximum; zero when it is not
  * @param counted the plan's units that make up the figure, in unit order
  * @param missing for mandatory units, those the plan lacks; empty otherwise
- * @param explanation one plain sentence on how the plan fares
  */
 public record RuleOutcome(
     Rule rule,
@@ -31,19 +30,25 @@ public record RuleOutcome(
     long shortfall,
     long excess,
     ImmutableList<String> counted,
-    ImmutableList<String> missing,
-    String explanation) {
+    ImmutableList<String> missing) {
 
   public RuleOutcome {
     checkNotNull(rule, "rule");
     checkNotNull(requirement, "requirement");
     checkNotNull(counted, "counted");
     checkNotNull(missing, "missing");
-    checkNotNull(explanation, "explanation");
   }
 
   public String ruleId() {
     return rule.id();
+  }
+
+  /**
+   * One plain sentence on how the plan fares, e.g. "10 credits (A3, B2), 1 short". Worded on
+   * demand, so checks that only read figures do not pay for it.
+   */
+  public String explanation() {
+    return RuleText.explanation(this);
   }
 
   /** Whether the rule has a maximum. */

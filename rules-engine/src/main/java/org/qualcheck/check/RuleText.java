@@ -6,6 +6,7 @@ import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
+import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Scope;
 import org.qualcheck.rule.Total;
@@ -126,5 +127,42 @@ public final class RuleText {
             return "at most one of the equivalent units " + list(r.units()) + " counts";
           }
         });
+  }
+
+  /** How a plan fares against a rule, in one plain sentence. */
+  static String explanation(RuleOutcome o) {
+    Rule r = o.rule();
+    long figure = o.achieved();
+    List<String> counted = o.counted();
+    if (r instanceof AllOf) {
+      return o.holds()
+          ? "all " + figure + " required units are in the plan"
+          : o.missing().size()
+              + " of "
+              + o.minimum()
+              + " required units missing: "
+              + list(o.missing());
+    }
+    if (r instanceof Barred) {
+      return o.holds()
+          ? "no barred combination is taken"
+          : list(counted) + " may not be taken together";
+    }
+    if (r instanceof Equivalent) {
+      return counted.isEmpty()
+          ? "none of these units is in the plan"
+          : figure > 1
+              ? "only " + counted.get(0) + " counts of the " + figure + " equivalent units taken"
+              : counted.get(0) + " counts";
+    }
+    Measure measure = r instanceof Total t ? t.measure() : Measure.UNITS;
+    String got = measure.amount(figure);
+    String from = counted.isEmpty() ? "" : " (" + String.join(", ", counted) + ")";
+    if (o.holds()) {
+      return got + from;
+    }
+    return o.shortfall() > 0
+        ? got + from + ", " + o.shortfall() + " short"
+        : got + from + ", " + o.excess() + " over the maximum";
   }
 }

@@ -20,6 +20,24 @@ public final class Bits {
     return (bits[i >>> 6] & (1L << i)) != 0;
   }
 
+  /** The lowest set bit at or after {@code from}, or -1. */
+  public static int next(long[] bits, int from) {
+    int w = from >>> 6;
+    if (w >= bits.length) {
+      return -1;
+    }
+    long x = bits[w] & (-1L << from);
+    while (true) {
+      if (x != 0) {
+        return (w << 6) + Long.numberOfTrailingZeros(x);
+      }
+      if (++w == bits.length) {
+        return -1;
+      }
+      x = bits[w];
+    }
+  }
+
   public static int count(long[] bits) {
     int n = 0;
     for (long w : bits) {

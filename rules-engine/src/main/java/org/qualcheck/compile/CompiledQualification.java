@@ -281,6 +281,9 @@ public final class CompiledQualification {
    * #EXPLANATION_BUDGET} complete readings, taken in search order.
    */
   public Reading search(long[] chosen) {
+    if (simple) {
+      return simpleReading(chosen);
+    }
     Search exact = new Search(chosen, true, Long.MAX_VALUE, null);
     if (exact.run()) {
       return exact.best;
@@ -288,6 +291,37 @@ public final class CompiledQualification {
     Search explain = new Search(chosen, false, EXPLANATION_BUDGET, null);
     explain.run();
     return explain.best;
+  }
+
+  /** The only reading of a plan in a simple qualification: every unit counts in its one group. */
+  private Reading simpleReading(long[] chosen) {
+    Assignment a = new Assignment(numbers.length, groupIds.length);
+    System.arraycopy(chosen, 0, a.chosen, 0, chosen.length);
+    System.arraycopy(chosen, 0, a.counted, 0, chosen.length);
+    for (int w = 0; w < chosen.length; w++) {
+      long x = chosen[w];
+      while (x != 0) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(x);
+        x &= x - 1;
+        if (options[i].length > 0) {
+          a.place(i, options[i][0]);
+        }
+      }
+    }
+    long[] figures = new long[rules.size()];
+    int met = 0;
+    long distance = 0;
+    for (int r = 0; r < figures.length; r++) {
+      CompiledRule rule = rules.get(r);
+      long f = rule.measureSimple(chosen);
+      figures[r] = f;
+      if (rule.admits(f)) {
+        met++;
+      } else {
+        distance += f < rule.min() ? rule.min() - f : f - rule.max();
+      }
+    }
+    return new Reading(a, figures, met, distance);
   }
 
   private final class Search {

@@ -54,6 +54,18 @@ public abstract sealed class CompiledRule
   /** The plan's units that make up the figure under an assignment. */
   public abstract long[] contributors(Assignment a);
 
+  /**
+   * The plan's units that make up the figure in a simple qualification, where each unit counts in
+   * its one group: the plan's units among those the figure depends on.
+   */
+  public long[] contributorsSimple(long[] chosen) {
+    long[] out = relevantUnits();
+    for (int w = 0; w < out.length; w++) {
+      out[w] &= chosen[w];
+    }
+    return out;
+  }
+
   /** A sum of unit weights over counted units in scope and passing the level filter. */
   public static final class Sum extends CompiledRule {
     final boolean[] groupInScope;
