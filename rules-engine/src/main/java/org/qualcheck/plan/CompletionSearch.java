@@ -67,6 +67,15 @@ final class CompletionSearch {
     this.n = q.unitCount();
     this.nodeBudget = nodeBudget;
     this.best = new TreeSet<>(ORDER);
+    this.byCost =
+        java.util.stream.IntStream.range(0, n)
+            .boxed()
+            .sorted(
+                Comparator.comparingInt((Integer i) -> q.credits(i))
+                    .thenComparing(i -> !preferred[i])
+                    .thenComparingInt(i -> i))
+            .mapToInt(Integer::intValue)
+            .toArray();
     int rules = q.rules().size();
     this.relevant = new long[rules][];
     this.weights = new int[rules][];
@@ -81,6 +90,9 @@ final class CompletionSearch {
       }
     }
   }
+
+  /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
+  private final int[] byCost;
 
   /** Per rule: the units that could raise its figure, and for sums each unit's weight. */
   private final long[][] relevant;
@@ -275,17 +287,14 @@ final class CompletionSearch {
         }
       }
     }
-    List<Integer> units = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    int[] units = new int[Bits.count(bestCandidates)];
+    int k = 0;
+    for (int i : byCost) {
       if (Bits.get(bestCandidates, i)) {
-        units.add(i);
+        units[k++] = i;
       }
     }
-    units.sort(
-        Comparator.comparingInt((Integer i) -> q.credits(i))
-            .thenComparing(i -> !preferred[i])
-            .thenComparingInt(i -> i));
-    return units.stream().mapToInt(Integer::intValue).toArray();
+    return units;
   }
 
   /**
@@ -406,21 +415,16 @@ final class CompletionSearch {
 
   /** The credits of the {@code k} cheapest units in the set, or MAX_VALUE if it has fewer. */
   private long cheapest(long[] units, int k) {
-    int[] credits = new int[Bits.count(units)];
-    if (credits.length < k) {
-      return Long.MAX_VALUE;
-    }
-    int c = 0;
-    for (int i = 0; i < n; i++) {
-      if (Bits.get(units, i)) {
-        credits[c++] = q.credits(i);
+    long sum = 0;
+    int taken = 0;
+    for (int i = 0; i < n && taken < k; i++) {
+      int u = byCost[i];
+      if (Bits.get(units, u)) {
+        sum += q.credits(u);
+        taken++;
       }
     }
-    Arrays.sort(credits);
-    long sum = 0;
-    for (int i = 0; i < k; i++) {
-      sum += credits[i];
-    }
-    return sum;
+    return taken < k ? Long.MAX_VALUE : sum;
   }
+
 }
