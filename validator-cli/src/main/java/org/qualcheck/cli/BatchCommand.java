@@ -1,0 +1,220 @@
+package org.qualcheck.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qualcheck.cli.batch.BatchInputException;
+import org.qualcheck.cli.batch.BatchRun;
+import org.qualcheck.model.Qualification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qualcheck batch}: checks every learner's plan in a CSV or JSON lines file. */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a whole cohort: one result per input record, in input order. A malformed record"
+          + " (unknown or repeated unit, no units, bad CSV quoting or JSON, bad UTF-8) gets an error"
+          + " result for that learner and checking goes on. A summary goes to standard error.",
+      "CSV input has a header row with a learner and a units column (units separated by spaces or"
+          + " semicolons; other columns are passed through); JSON lines input has"
+          + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
+          + " its qualification code in a qualification column or field."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every record meets the rules",
+      "1:some record does not meet the rules or is in error",
+      "2:bad command line, or input that cannot be read at all",
+      "3:invalid spec",
+      "70:output could not be written (nothing partial is left behind)"
+    })
+final class BatchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE",
+      description = "A qualification spec; repeat for several.")
+  List<Path> specFiles;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE",
+      description = "The plans: a .csv or .jsonl file, or - for standard input.")
+  String input;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE",
+      description = "Where results go: a .jsonl or .csv file, or - for standard output.")
+  String output;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "csv or jsonl; needed when the input is - or has another extension.")
+  BatchRun.Format inputFormat;
+
+  @Option(names = "--output-format", paramLabel = "FORMAT",
+      description = "jsonl or csv; needed when the output is - or has another extension.")
+  BatchRun.Format outputFormat;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: the number of processors).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    BatchRun.Format in;
+    BatchRun.Format out;
+    try {
+      in = format(inputFormat, input, "--input");
+      out = format(outputFormat, output, "--output");
+    } catch (UsageException e) {
+      err.println("qualcheck: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    if (threads != null && (threads < 1 || threads > 256)) {
+      err.println("qualcheck: --threads must be from 1 to 256");
+      return ExitCode.USAGE;
+    }
+    List<Qualification> qualifications = new ArrayList<>();
+    for (Path file : specFiles) {
+      try {
+        Qualification q = Specs.load(file, err);
+        if (qualifications.stream().anyMatch(x -> x.code().equals(q.code()))) {
+          err.println("qualcheck: two specs have the code " + q.code());
+          return ExitCode.USAGE;
+        }
+        qualifications.add(q);
+      } catch (Specs.SpecLoadFailed e) {
+        return e.exitCode();
+      }
+    }
+    BatchRun run = new BatchRun(qualifications,
+        threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    long started = System.nanoTime();
+    boolean terminal = System.console() != null;
+    Path target = output.equals("-") ? null : Path.of(output);
+    Path temp = null;
+    BatchRun.Summary summary;
+    try (InputStream source = open(input)) {
+      OutputStream sink;
+      if (target == null) {
+        sink = new BufferedOutputStream(new NonClosing(System.out), 1 << 16);
+      } else {
+        Path dir = target.toAbsolutePath().getParent();
+        temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+        sink = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+      }
+      try (OutputStream o = sink) {
+        summary = run.run(source, in, o, out, n -> {
+          if (terminal && n % 100_000 < 2048) {
+            err.print("\r" + n + " records checked");
+            err.flush();
+          }
+        });
+      }
+      if (temp != null) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        temp = null;
+      }
+    } catch (UsageException e) {
+      err.println("qualcheck: " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (BatchInputException e) {
+      err.println("qualcheck: " + input + ": " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (IOException e) {
+      err.println("qualcheck: the batch stopped: " + describe(e)
+          + (target == null ? "" : "; " + target + " was not written"));
+      return ExitCode.SOFTWARE;
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          err.println("qualcheck: could not remove " + temp);
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (terminal) {
+      err.print("\r");
+    }
+    err.printf(Locale.ROOT, "%d records: %d met, %d not met, %d errors (%.2f s, %,.0f records/s)%n",
+        summary.records(), summary.met(), summary.notMet(), summary.errors(), seconds,
+        summary.records() / Math.max(seconds, 1e-9));
+    err.flush();
+    return summary.met() == summary.records() ? ExitCode.MET : ExitCode.NOT_MET;
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "output could not be written" : m;
+  }
+
+  private static InputStream open(String input) throws UsageException, IOException {
+    if (input.equals("-")) {
+      return new java.io.FilterInputStream(System.in) {
+        @Override
+        public void close() {}
+      };
+    }
+    Path p = Path.of(input);
+    if (Files.isDirectory(p)) {
+      throw new UsageException(input + ": is a folder, not an input file");
+    }
+    try {
+      return Files.newInputStream(p);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(input + ": no such input file");
+    } catch (AccessDeniedException e) {
+      throw new UsageException(input + ": cannot be read (permission denied)");
+    }
+  }
+
+  private static BatchRun.Format format(BatchRun.Format given, String file, String option)
+      throws UsageException {
+    if (given != null) {
+      return given;
+    }
+    String name = file.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return BatchRun.Format.CSV;
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return BatchRun.Format.JSONL;
+    }
+    throw new UsageException("cannot tell the format of " + option + " " + file
+        + "; give " + option + "-format csv or jsonl");
+  }
+
+  /** Standard output must stay open after the batch's writer is closed. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+        throw new IOException("standard output could not be written");
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

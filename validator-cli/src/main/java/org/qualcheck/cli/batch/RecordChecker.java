@@ -1,0 +1,69 @@
+package org.qualcheck.cli.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qualcheck.check.CheckResult;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.PlanException;
+import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.model.Qualification;
+
+/**
+ * Checks parsed batch records against one or more qualifications. Immutable and thread-safe: the
+ * checkers it holds are.
+ */
+final class RecordChecker {
+  private final Map<String, Checker> byCode;
+  private final Checker only;
+
+  RecordChecker(List<Qualification> qualifications) {
+    this.byCode = new LinkedHashMap<>();
+    for (Qualification q : qualifications) {
+      byCode.put(q.code(), Checker.of(q));
+    }
+    this.only = qualifications.size() == 1 ? byCode.values().iterator().next() : null;
+  }
+
+  Outcome check(ParsedRecord r) {
+    if (r.error() != null) {
+      return Outcome.error(r, r.qualification(), r.error());
+    }
+    Checker checker;
+    if (r.qualification() == null) {
+      if (only == null) {
+        return Outcome.error(r, null, "the record names no qualification; with several specs each"
+            + " record needs one of " + String.join(", ", byCode.keySet()));
+      }
+      checker = only;
+    } else {
+      checker = byCode.get(r.qualification());
+      if (checker == null) {
+        return Outcome.error(r, r.qualification(), "qualification \"" + r.qualification()
+            + "\" is not among the specs given (" + String.join(", ", byCode.keySet()) + ")");
+      }
+    }
+    String code = checker.qualification().code();
+    if (r.units().isEmpty()) {
+      return Outcome.error(r, code, "the record has no units");
+    }
+    Plan plan;
+    try {
+      plan = Plan.resolve(checker.qualification(), r.units());
+    } catch (PlanException e) {
+      return Outcome.error(r, code, String.join("; ", e.problems()));
+    }
+    if (checker.meets(plan)) {
+      return new Outcome(r.line(), r.learner(), code, true, List.of(), null, r.passthrough());
+    }
+    CheckResult result = checker.check(plan);
+    List<Outcome.FailedRule> failed = new ArrayList<>();
+    for (RuleOutcome o : result.failures()) {
+      failed.add(new Outcome.FailedRule(
+          o.ruleId(), o.requirement(), o.achieved(), o.shortfall(), o.excess()));
+    }
+    return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());
+  }
+}

@@ -1,0 +1,172 @@
+package org.qualcheck.cli.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns one line of batch input into a {@link ParsedRecord}. Thread-safe once built. */
+interface RecordParser {
+  ParsedRecord parse(RawRecord raw);
+
+  /** Unit lists in a CSV cell: separated by spaces or semicolons. */
+  Pattern CELL_SEPARATORS = Pattern.compile("[;\\s]+");
+
+  static List<String> splitUnits(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String token : CELL_SEPARATORS.split(cell.strip())) {
+      if (!token.isEmpty()) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  /** CSV with a header row naming a {@code learner} and a {@code units} column. */
+  final class Csv implements RecordParser {
+    private static final ObjectReader LINE = new CsvMapper().readerFor(String[].class);
+
+    private final List<String> header;
+    private final int learner;
+    private final int units;
+    private final int qualification;
+
+    private Csv(List<String> header) {
+      this.header = header;
+      this.learner = header.indexOf("learner");
+      this.units = header.indexOf("units");
+      this.qualification = header.indexOf("qualification");
+    }
+
+    /**
+     * Reads the header row.
+     *
+     * @throws BatchInputException if the header cannot be read or lacks a required column
+     */
+    static Csv fromHeader(RawRecord raw) throws BatchInputException {
+      if (raw == null) {
+        throw new BatchInputException("the input is empty; a CSV input starts with a header row"
+            + " naming a learner and a units column");
+      }
+      if (raw.text() == null) {
+        throw new BatchInputException("line 1: " + raw.unreadable());
+      }
+      String[] cells;
+      try {
+        cells = LINE.readValue(raw.text());
+      } catch (IOException e) {
+        throw new BatchInputException("line 1: the header row is not valid CSV");
+      }
+      List<String> header = new ArrayList<>();
+      for (String c : cells) {
+        header.add(c.strip());
+      }
+      for (String required : List.of("learner", "units")) {
+        if (!header.contains(required)) {
+          throw new BatchInputException(
+              "line 1: the header row has no \"" + required + "\" column (it has "
+                  + String.join(", ", header) + ")");
+        }
+      }
+      if (header.stream().distinct().count() != header.size()) {
+        throw new BatchInputException("line 1: the header row names a column twice");
+      }
+      return new Csv(header);
+    }
+
+    List<String> header() {
+      return header;
+    }
+
+    @Override
+    public ParsedRecord parse(RawRecord raw) {
+      if (raw.text() == null) {
+        return ParsedRecord.error(raw.line(), null, raw.unreadable());
+      }
+      String[] cells;
+      try {
+        cells = LINE.readValue(raw.text());
+      } catch (IOException e) {
+        return ParsedRecord.error(raw.line(), null,
+            "the record is not valid CSV (check its quotes)");
+      }
+      String who = learner < cells.length ? cells[learner].strip() : null;
+      if (cells.length != header.size()) {
+        return ParsedRecord.error(raw.line(), who, "the record has " + cells.length
+            + " fields but the header has " + header.size());
+      }
+      if (who.isEmpty()) {
+        return ParsedRecord.error(raw.line(), null, "the record has no learner");
+      }
+      Map<String, String> passthrough = new LinkedHashMap<>();
+      for (int i = 0; i < cells.length; i++) {
+        if (i != learner && i != units && i != qualification) {
+          passthrough.put(header.get(i), cells[i]);
+        }
+      }
+      String code = qualification >= 0 && !cells[qualification].isBlank()
+          ? cells[qualification].strip() : null;
+      return new ParsedRecord(raw.line(), who, code, splitUnits(cells[units]), passthrough, null);
+    }
+  }
+
+  /** JSON lines: {@code {"learner": "...", "units": ["F1", ...], "qualification": "..."}}. */
+  final class JsonLines implements RecordParser {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public ParsedRecord parse(RawRecord raw) {
+      if (raw.text() == null) {
+        return ParsedRecord.error(raw.line(), null, raw.unreadable());
+      }
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(raw.text());
+      } catch (JsonProcessingException e) {
+        return ParsedRecord.error(raw.line(), null, "the record is not valid JSON");
+      }
+      if (node == null || !node.isObject()) {
+        return ParsedRecord.error(raw.line(), null, "the record is not a JSON object");
+      }
+      JsonNode learner = node.get("learner");
+      String who = learner != null && learner.isTextual() ? learner.asText().strip() : null;
+      if (who == null || who.isEmpty()) {
+        return ParsedRecord.error(raw.line(), null,
+            "the record has no \"learner\" text field");
+      }
+      JsonNode units = node.get("units");
+      if (units == null || !units.isArray()) {
+        return ParsedRecord.error(raw.line(), who, "\"units\" must be a list of unit numbers");
+      }
+      List<String> tokens = new ArrayList<>();
+      for (JsonNode u : units) {
+        if (!u.isTextual()) {
+          return ParsedRecord.error(raw.line(), who, "\"units\" must hold only text, not " + u);
+        }
+        tokens.add(u.asText().strip());
+      }
+      JsonNode q = node.get("qualification");
+      if (q != null && !q.isTextual() && !q.isNull()) {
+        return ParsedRecord.error(raw.line(), who, "\"qualification\" must be text");
+      }
+      Map<String, String> passthrough = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!List.of("learner", "units", "qualification").contains(f.getKey())) {
+          passthrough.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText()
+              : f.getValue().toString());
+        }
+      }
+      return new ParsedRecord(raw.line(), who,
+          q == null || q.isNull() ? null : q.asText().strip(), tokens, passthrough, null);
+    }
+  }
+}
