@@ -54,6 +54,19 @@ public final class Checker {
     return compiled.meets(compiled.bits(plan));
   }
 
+  /**
+   * The figure of every rule for the plan under its best reading, indexed like the qualification's
+   * rules: enough to report failing rules and their shortfall without building a full result.
+   */
+  public long[] figures(Plan plan) {
+    return compiled.search(compiled.bits(plan)).figures();
+  }
+
+  /** What each rule asks, in plain English, indexed like the qualification's rules. */
+  public ImmutableList<String> requirements() {
+    return requirements;
+  }
+
   /** The verdict with every rule's outcome. */
   public CheckResult check(Plan plan) {
     long[] chosen = compiled.bits(plan);

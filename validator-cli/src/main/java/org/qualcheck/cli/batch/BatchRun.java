@@ -68,7 +68,7 @@ public final class BatchRun {
     });
     try (ResultWriter writer = outputFormat == Format.CSV
         ? new ResultWriter.Csv(out, passthrough) : new ResultWriter.JsonLines(out)) {
-      Deque<Future<List<Outcome>>> inflight = new ArrayDeque<>();
+      Deque<Future<Encoded>> inflight = new ArrayDeque<>();
       int maxInflight = threads * 4;
       while (true) {
         List<RawRecord> chunk = new ArrayList<>(CHUNK);
@@ -84,10 +84,14 @@ public final class BatchRun {
         RecordParser p = parser;
         inflight.add(pool.submit(() -> {
           List<Outcome> outcomes = new ArrayList<>(chunk.size());
+          long[] tally = new long[4];
           for (RawRecord r : chunk) {
-            outcomes.add(checker.check(p.parse(r)));
+            Outcome o = checker.check(p.parse(r));
+            outcomes.add(o);
+            tally[0]++;
+            tally[o.error() != null ? 3 : o.met() ? 1 : 2]++;
           }
-          return outcomes;
+          return new Encoded(writer.encode(outcomes), tally);
         }));
         while (inflight.size() >= maxInflight) {
           write(inflight.poll(), writer, counts, progress);
@@ -110,27 +114,26 @@ public final class BatchRun {
     return r;
   }
 
-  private static void write(Future<List<Outcome>> chunk, ResultWriter writer, long[] counts,
+  /** A chunk's results, encoded, and its counts: records, met, not met, errors. */
+  private record Encoded(byte[] bytes, long[] tally) {}
+
+  private static void write(Future<Encoded> chunk, ResultWriter writer, long[] counts,
       LongConsumer progress) throws IOException {
-    List<Outcome> outcomes;
+    Encoded encoded;
     try {
-      outcomes = chunk.get();
+      encoded = chunk.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("the batch was interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
       throw new IllegalStateException("checking a chunk of records failed", e.getCause());
     }
-    for (Outcome o : outcomes) {
-      writer.write(o);
-      counts[0]++;
-      if (o.error() != null) {
-        counts[3]++;
-      } else if (o.met()) {
-        counts[1]++;
-      } else {
-        counts[2]++;
-      }
+    writer.writeEncoded(encoded.bytes());
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] += encoded.tally()[k];
     }
     progress.accept(counts[0]);
   }

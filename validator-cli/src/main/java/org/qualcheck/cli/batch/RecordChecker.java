@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
-import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
 
 /**
@@ -58,11 +57,16 @@ final class RecordChecker {
     if (checker.meets(plan)) {
       return new Outcome(r.line(), r.learner(), code, true, List.of(), null, r.passthrough());
     }
-    CheckResult result = checker.check(plan);
+    long[] figures = checker.figures(plan);
     List<Outcome.FailedRule> failed = new ArrayList<>();
-    for (RuleOutcome o : result.failures()) {
-      failed.add(new Outcome.FailedRule(
-          o.ruleId(), o.requirement(), o.achieved(), o.shortfall(), o.excess()));
+    List<CompiledRule> rules = checker.compiled().rules();
+    for (int k = 0; k < figures.length; k++) {
+      CompiledRule rule = rules.get(k);
+      long f = figures[k];
+      if (!rule.admits(f)) {
+        failed.add(new Outcome.FailedRule(rule.rule().id(), checker.requirements().get(k), f,
+            Math.max(0, rule.min() - f), f > rule.max() ? f - rule.max() : 0));
+      }
     }
     return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());
   }

@@ -21,20 +21,59 @@ interface ResultWriter extends AutoCloseable {
   void close() throws IOException;
 
   /**
+   * Encodes outcomes the way {@link #write} would, without the header, so worker threads can
+   * encode chunks while one thread writes the bytes in order. Thread-safe.
+   */
+  byte[] encode(List<Outcome> outcomes) throws IOException;
+
+  /** Writes bytes from {@link #encode} to the output. */
+  void writeEncoded(byte[] bytes) throws IOException;
+
+  /**
    * JSON lines: {@code learner}, {@code line}, {@code qualification}, then {@code met} and
    * {@code failed} (the failing rules) or {@code error}, then any other input fields under
    * {@code columns}.
    */
   final class JsonLines implements ResultWriter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private final OutputStream out;
     private final JsonGenerator json;
 
     JsonLines(OutputStream out) throws IOException {
-      this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-      json.setRootValueSeparator(null);
+      this.out = out;
+      this.json = generator(out);
+    }
+
+    private static JsonGenerator generator(OutputStream out) throws IOException {
+      JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+      g.setRootValueSeparator(null);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      return g;
+    }
+
+    @Override
+    public byte[] encode(List<Outcome> outcomes) throws IOException {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(outcomes.size() * 128);
+      try (JsonGenerator g = generator(bytes)) {
+        for (Outcome o : outcomes) {
+          write(g, o);
+        }
+      }
+      return bytes.toByteArray();
+    }
+
+    @Override
+    public void writeEncoded(byte[] bytes) throws IOException {
+      json.flush();
+      out.write(bytes);
     }
 
     @Override
     public void write(Outcome o) throws IOException {
+      write(json, o);
+    }
+
+    private static void write(JsonGenerator json, Outcome o) throws IOException {
       json.writeStartObject();
       if (o.learner() != null) {
         json.writeStringField("learner", o.learner());
@@ -73,6 +112,7 @@ interface ResultWriter extends AutoCloseable {
     @Override
     public void close() throws IOException {
       json.close();
+      out.flush();
     }
   }
 
@@ -81,25 +121,53 @@ interface ResultWriter extends AutoCloseable {
    * other columns.
    */
   final class Csv implements ResultWriter {
+    private final OutputStream out;
     private final SequenceWriter rows;
     private final List<String> passthrough;
+    private final CsvMapper mapper = new CsvMapper();
+    private final CsvSchema schema;
 
     Csv(OutputStream out, List<String> passthrough) throws IOException {
+      this.out = out;
       this.passthrough = passthrough;
-      CsvSchema.Builder schema = CsvSchema.builder();
+      CsvSchema.Builder builder = CsvSchema.builder();
       for (String c : List.of("learner", "line", "qualification", "met", "failed_rules", "error")) {
-        schema.addColumn(c);
+        builder.addColumn(c);
       }
       for (String c : passthrough) {
-        schema.addColumn(c);
+        builder.addColumn(c);
       }
-      CsvMapper mapper = new CsvMapper();
-      mapper.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      this.rows = mapper.writer(schema.build().withHeader()).writeValues(out);
+      this.schema = builder.build();
+      mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      this.rows = mapper.writer(schema.withoutHeader()).writeValues(out);
+      List<String> header = new ArrayList<>();
+      schema.forEach(c -> header.add(c.getName()));
+      rows.write(header);
+    }
+
+    @Override
+    public byte[] encode(List<Outcome> outcomes) throws IOException {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(outcomes.size() * 64);
+      try (SequenceWriter w = mapper.writer(schema.withoutHeader()).writeValues(bytes)) {
+        for (Outcome o : outcomes) {
+          w.write(row(o));
+        }
+      }
+      return bytes.toByteArray();
+    }
+
+    @Override
+    public void writeEncoded(byte[] bytes) throws IOException {
+      rows.flush();
+      out.write(bytes);
     }
 
     @Override
     public void write(Outcome o) throws IOException {
+      rows.write(row(o));
+    }
+
+    private List<String> row(Outcome o) {
       List<String> row = new ArrayList<>();
       row.add(o.learner() == null ? "" : o.learner());
       row.add(Long.toString(o.line()));
@@ -113,12 +181,13 @@ interface ResultWriter extends AutoCloseable {
       for (String c : passthrough) {
         row.add(o.passthrough().getOrDefault(c, ""));
       }
-      rows.write(row);
+      return row;
     }
 
     @Override
     public void close() throws IOException {
       rows.close();
+      out.flush();
     }
   }
 }
