@@ -76,6 +76,10 @@ final class CompletionSearch {
                     .thenComparingInt(i -> i))
             .mapToInt(Integer::intValue)
             .toArray();
+    this.singleton = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      singleton[i] = Bits.count(q.equivalents(i)) == 1;
+    }
     int rules = q.rules().size();
     this.relevant = new long[rules][];
     this.weights = new int[rules][];
@@ -98,6 +102,9 @@ final class CompletionSearch {
   private final long[][] relevant;
 
   private final int[][] weights;
+
+  /** Per unit: whether it has no equivalent units, so that when chosen it surely counts. */
+  private final boolean[] singleton;
 
   /**
    * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
@@ -236,7 +243,12 @@ final class CompletionSearch {
     }
   }
 
-  /** Whether adding units can never help: a barred combination, or an exceeded simple maximum. */
+  /**
+   * Whether adding units can never help: a barred combination is taken, or some maximum is already
+   * exceeded by units that count in its scope however the plan is read. A unit counts surely when
+   * it has no equivalent (an equivalent could count in its place) and every group it could be
+   * placed in lies in the rule's scope.
+   */
   private boolean deadEnd(long[] plan) {
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
@@ -247,12 +259,40 @@ final class CompletionSearch {
         if (!rule.admits(rule.measureSimple(plan))) {
           return true;
         }
-      } else if (q.isSimple() && rule.max() != Long.MAX_VALUE
-          && rule.measureSimple(plan) > rule.max()) {
-        return true;
+      } else if (rule.max() != Long.MAX_VALUE) {
+        long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, rule, plan);
+        if (sure > rule.max()) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** A lower bound on a rule's figure over every reading of every superset of the plan. */
+  private long sureFigure(int r, CompiledRule rule, long[] plan) {
+    if (!(rule instanceof CompiledRule.Sum) && !(rule instanceof CompiledRule.Count)) {
+      return 0;
+    }
+    long sure = 0;
+    for (int i = Bits.next(plan, 0); i >= 0; i = Bits.next(plan, i + 1)) {
+      if (!singleton[i] || !Bits.get(relevant[r], i)) {
+        continue;
+      }
+      if (rule instanceof CompiledRule.Sum sum) {
+        int[] options = q.placementOptions(i);
+        boolean always = options.length == 0 ? sum.inScope(i, -1) : true;
+        for (int g : options) {
+          always &= sum.inScope(i, g);
+        }
+        if (always) {
+          sure += weights[r][i];
+        }
+      } else {
+        sure++;
+      }
+    }
+    return sure;
   }
 
   /**
