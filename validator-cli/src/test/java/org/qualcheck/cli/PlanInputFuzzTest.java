@@ -1,0 +1,40 @@
+package org.qualcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.PlanException;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.spec.SpecReader;
+
+/**
+ * Unit lists as typed on a command line, against 03455: a plan is resolved and checked, or refused
+ * with a plain sentence per problem; and the validate command answers with exit 0, 1 or 2 and no
+ * stack trace. Replays kept inputs in a normal build; fuzzes with {@code JAZZER_FUZZ=1}.
+ */
+class PlanInputFuzzTest {
+  private static final Qualification Q =
+      new SpecReader().read(Path.of("../specs/ocr-03455-customer-service-l2.yaml"));
+  private static final Checker CHECKER = Checker.of(Q);
+
+  @FuzzTest(maxDuration = "60s")
+  void resolvesOrRefusesEveryUnitList(byte[] bytes) {
+    String typed = new String(bytes, StandardCharsets.UTF_8);
+    try {
+      Plan plan = Plan.resolve(Q, PlanInput.tokens(typed));
+      assertThat(CHECKER.check(plan).met()).isEqualTo(CHECKER.meets(plan));
+    } catch (PlanException e) {
+      assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p).isNotBlank());
+    }
+    if (typed.length() < 200 && !typed.startsWith("-") && typed.indexOf('\0') < 0) {
+      CliRun run = CliRun.of("validate", "--spec", "../specs/ocr-03455-customer-service-l2.yaml",
+          "--units", typed);
+      assertThat(run.exitCode()).isIn(0, 1, 2);
+      assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+}
