@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.qualcheck.check.Checker;
@@ -18,6 +17,7 @@ import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.Planner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +35,7 @@ import picocli.CommandLine.Spec;
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (YAML).")
-  Path specFile;
+  @Mixin SpecAndFormat options;
 
   @ArgGroup(exclusive = true)
   Mode mode;
@@ -52,20 +51,13 @@ final class CountCommand implements Callable<Integer> {
   @Option(names = "--list", description = "Also list the plans, one per line, as they are found.")
   boolean list;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Qualification q;
     try {
-      q = Specs.load(specFile, err);
+      q = options.load(err);
     } catch (Specs.SpecLoadFailed e) {
       return e.exitCode();
     }
@@ -84,7 +76,7 @@ final class CountCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     String what = minimal ? "minimal" : credits != null ? "credits" : "all";
-    if (format == OutputFormat.JSON) {
+    if (options.json()) {
       JsonGenerator json =
           new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
       json.useDefaultPrettyPrinter();

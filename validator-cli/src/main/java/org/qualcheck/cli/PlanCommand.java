@@ -1,7 +1,6 @@
 package org.qualcheck.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.qualcheck.plan.Planner;
 import org.qualcheck.plan.WhatIf;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +41,7 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (YAML).")
-  Path specFile;
+  @Mixin SpecAndFormat options;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   PlanSourceOptions planSource;
@@ -68,13 +67,6 @@ final class PlanCommand implements Callable<Integer> {
       description = "Also say which units can be removed and what adding each other unit would do.")
   boolean whatIf;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -85,15 +77,15 @@ final class PlanCommand implements Callable<Integer> {
     }
     Qualification q;
     try {
-      q = Specs.load(specFile, err);
+      q = options.load(err);
     } catch (Specs.SpecLoadFailed e) {
       return e.exitCode();
     }
     Plan plan;
-    PlanOptions options;
+    PlanOptions planOptions;
     try {
       plan = planSource.resolve(q);
-      options =
+      planOptions =
           PlanOptions.defaults()
               .excluding(PlanSourceOptions.units(q, exclude))
               .preferring(PlanSourceOptions.units(q, prefer))
@@ -106,17 +98,17 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Planner planner = Planner.of(Checker.of(q));
-    PlanAnswer answer = planner.complete(plan, options);
+    PlanAnswer answer = planner.complete(plan, planOptions);
     boolean repaired = false;
     if (answer.options().isEmpty()) {
-      PlanAnswer repair = planner.repair(plan, options);
+      PlanAnswer repair = planner.repair(plan, planOptions);
       if (!repair.options().isEmpty()) {
         answer = repair;
         repaired = true;
       }
     }
     WhatIf what = whatIf ? planner.whatIf(plan) : null;
-    if (format == OutputFormat.JSON) {
+    if (options.json()) {
       out.println(JsonOutput.write(json(q, answer, repaired, what)));
     } else {
       out.print(text(q, answer, repaired, what));

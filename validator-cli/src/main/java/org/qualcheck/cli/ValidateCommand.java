@@ -1,7 +1,6 @@
 package org.qualcheck.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
@@ -10,6 +9,7 @@ import org.qualcheck.check.PlanException;
 import org.qualcheck.model.Qualification;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,22 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--spec",
-      required = true,
-      paramLabel = "FILE",
-      description = "The qualification spec (YAML).")
-  Path specFile;
+  @Mixin SpecAndFormat options;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   PlanSourceOptions planSource;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
 
   @Override
   public Integer call() throws Exception {
@@ -56,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Qualification q;
     try {
-      q = Specs.load(specFile, err);
+      q = options.load(err);
     } catch (Specs.SpecLoadFailed e) {
       return e.exitCode();
     }
@@ -71,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     CheckResult result = Checker.of(q).check(plan);
-    if (format == OutputFormat.JSON) {
+    if (options.json()) {
       out.println(JsonOutput.write(JsonOutput.checkResult(q, result)));
     } else {
       out.print(TextReport.checkResult(q, result));
