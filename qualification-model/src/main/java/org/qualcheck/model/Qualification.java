@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Qualification {
   private final ImmutableList<Rule> rules;
   private final ImmutableMap<String, SourceLocation> locations;
   private final ImmutableMap<String, Unit> unitsByReference;
+  private final ImmutableSet<String> impliedRules;
 
   private Qualification(Builder b) {
     checkArgument(b.code != null && !b.code.isBlank(), "a qualification needs a code");
@@ -55,6 +57,7 @@ public final class Qualification {
     this.groups = ImmutableMap.copyOf(b.groups);
     this.rules = ImmutableList.copyOf(b.rules);
     this.locations = ImmutableMap.copyOf(b.locations);
+    this.impliedRules = ImmutableSet.copyOf(b.impliedRules);
     Map<String, Unit> byReference = new LinkedHashMap<>();
     for (Unit u : units.values()) {
       u.reference().ifPresent(r -> byReference.putIfAbsent(r.value(), u));
@@ -74,6 +77,9 @@ public final class Qualification {
       for (String g : groupsNamedBy(r)) {
         checkArgument(groups.containsKey(g), "rule %s names group %s, which is not declared", r.id(), g);
       }
+    }
+    for (String id : impliedRules) {
+      checkArgument(ruleIds.contains(id), "rule %s is marked implied but there is no such rule", id);
     }
   }
 
@@ -218,6 +224,14 @@ public final class Qualification {
     return Optional.ofNullable(locations.get(key));
   }
 
+  /**
+   * Ids of the rules the spec marks as implied by the others: the source states them although the
+   * other rules already require them, and lint confirms that rather than reporting them redundant.
+   */
+  public ImmutableSet<String> impliedRules() {
+    return impliedRules;
+  }
+
   public ImmutableMap<String, SourceLocation> locations() {
     return locations;
   }
@@ -239,6 +253,7 @@ public final class Qualification {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final List<Rule> rules = new java.util.ArrayList<>();
     private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
+    private final Set<String> impliedRules = new java.util.LinkedHashSet<>();
 
     private Builder(String code) {
       this.code = code;
@@ -279,6 +294,12 @@ public final class Qualification {
 
     public Builder rule(Rule rule) {
       rules.add(rule);
+      return this;
+    }
+
+    /** Marks a rule as implied by the others, as the spec's {@code implied: true} does. */
+    public Builder implied(String ruleId) {
+      impliedRules.add(checkNotNull(ruleId, "ruleId"));
       return this;
     }
 

@@ -188,6 +188,7 @@ final class SpecAssembler {
             .source(q.get("source").asText());
     if (q.has("number")) {
       b.number(new QualificationNumber(q.get("number").asText()));
+      b.location("qualification:number", tree.valueAt(List.of("qualification", "number")));
     }
     if (q.has("levels")) {
       b.levels(level(q.get("levels").get("lowest")), level(q.get("levels").get("highest")));
@@ -222,6 +223,9 @@ final class SpecAssembler {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rule(rules.get(i), ruleId(rules.get(i), i));
       b.rule(rule).location("rule:" + rule.id(), tree.valueAt(List.of("rules", i)));
+      if (rules.get(i).path("implied").asBoolean(false)) {
+        b.implied(rule.id());
+      }
     }
     try {
       return b.build();

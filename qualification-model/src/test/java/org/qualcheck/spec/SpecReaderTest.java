@@ -1,6 +1,7 @@
 package org.qualcheck.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.qualcheck.spec.Fixtures.assertAt;
 import static org.qualcheck.spec.Fixtures.only;
@@ -90,7 +91,38 @@ class SpecReaderTest {
     assertThat(q.location("group:B")).contains(new SourceLocation(f, 28, 5));
     assertThat(q.location("rule:rule-1")).contains(new SourceLocation(f, 32, 5));
     assertThat(q.location("rule:enough")).contains(new SourceLocation(f, 33, 5));
-    assertThat(q.locations()).hasSize(3 + 2 + 6);
+    assertThat(q.location("qualification:number")).contains(new SourceLocation(f, 5, 11));
+    assertThat(q.locations()).hasSize(1 + 3 + 2 + 6);
+  }
+
+  @Test
+  void readsWhichRulesAreMarkedImplied() {
+    Qualification q =
+        READER.read(
+            "implied.yaml",
+            """
+            qualification: {code: I, title: Implied, source: test}
+            units:
+              - {number: U1, title: One, credits: 4, level: 2}
+            rules:
+              - {id: one-unit, total: {measure: units, min: 1}}
+              - {id: four-credits, implied: true, total: {min: 4}}
+              - {id: not-marked, implied: false, total: {min: 1}}
+            """);
+    assertThat(q.impliedRules()).containsExactly("four-credits");
+    assertThatThrownBy(
+            () ->
+                READER.read(
+                    "implied-text.yaml",
+                    """
+                    qualification: {code: I, title: Implied, source: test}
+                    units:
+                      - {number: U1, title: One, credits: 4, level: 2}
+                    rules:
+                      - {id: four-credits, implied: "yes", total: {min: 4}}
+                    """))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("implied-text.yaml:5:");
   }
 
   @Test
