@@ -88,6 +88,57 @@ public final class Planner {
   }
 
   /**
+   * Some completion of {@code partial} that meets the rules, not necessarily the cheapest, or, when
+   * none exists, a smallest set of rules that cannot hold together: the quickest exact answer to
+   * whether the plan can be completed at all. Units in {@code options.exclude()} are never added.
+   */
+  public PlanAnswer anyCompletion(Plan partial, PlanOptions options) {
+    CheckResult current = checker.check(partial);
+    long[] plan = compiled.bits(partial);
+    if (current.met()) {
+      return new PlanAnswer(
+          current, ImmutableList.of(completion(plan, new int[0], new int[0])), Optional.empty());
+    }
+    long[] excluded = mask(options.exclude());
+    CompletionSearch search =
+        new CompletionSearch(
+                compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET)
+            .within(Long.MAX_VALUE, Integer.MAX_VALUE);
+    List<CompletionSearch.Candidate> found = search.run(plan, excluded);
+    ImmutableList<Completion> found2 =
+        found.isEmpty()
+            ? ImmutableList.of()
+            : ImmutableList.of(completion(plan, found.get(0).added(), new int[0]));
+    Optional<Conflict> conflict =
+        found.isEmpty() && search.exhausted() ? Optional.of(conflict(plan, excluded)) : Optional.empty();
+    return new PlanAnswer(current, found2, conflict);
+  }
+
+  /**
+   * Whether {@code partial} can be completed to meet the rules without adding excluded units, with
+   * the first completed plan found; cheaper than {@link #anyCompletion}, which also explains a
+   * failure.
+   */
+  public Feasibility feasibility(Plan partial, PlanOptions options) {
+    if (checker.meets(partial)) {
+      return new Feasibility(Optional.of(partial), true);
+    }
+    long[] plan = compiled.bits(partial);
+    CompletionSearch search =
+        new CompletionSearch(
+                compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET)
+            .within(Long.MAX_VALUE, Integer.MAX_VALUE);
+    List<CompletionSearch.Candidate> found = search.run(plan, mask(options.exclude()));
+    if (!found.isEmpty()) {
+      for (int u : found.get(0).added()) {
+        Bits.set(plan, u);
+      }
+      return new Feasibility(Optional.of(compiled.plan(plan)), true);
+    }
+    return new Feasibility(Optional.empty(), search.exhausted());
+  }
+
+  /**
    * The smallest changes, adding and removing units, that make the plan meet the rules: ranked by
    * credits changed, then units changed, then unit order. Units in {@code options.exclude()} are
    * never added.
