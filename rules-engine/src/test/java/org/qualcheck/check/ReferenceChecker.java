@@ -22,11 +22,11 @@ import org.qualcheck.rule.Total;
  * no shared code with the engine: tries every reading of a plan (one counted unit per equivalence
  * class, every placement of counted units) and evaluates each rule directly on the model.
  */
-final class ReferenceChecker {
+public final class ReferenceChecker {
   private final Qualification q;
   private final Map<String, Set<String>> classOf = new HashMap<>();
 
-  ReferenceChecker(Qualification q) {
+  public ReferenceChecker(Qualification q) {
     this.q = q;
     for (String u : q.units().keySet()) {
       classOf.put(u, new HashSet<>(Set.of(u)));
@@ -51,7 +51,7 @@ final class ReferenceChecker {
     }
   }
 
-  boolean meets(Set<String> plan) {
+  public boolean meets(Set<String> plan) {
     List<Set<String>> classes = new ArrayList<>();
     Set<Set<String>> seen = new HashSet<>();
     for (String u : plan) {

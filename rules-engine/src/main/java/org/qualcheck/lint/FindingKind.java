@@ -1,0 +1,58 @@
+package org.qualcheck.lint;
+
+/** What lint looks for, each with a stable id (used in JSON and SARIF) and its severity. */
+public enum FindingKind {
+  UNSATISFIABLE("unsatisfiable", Severity.ERROR, "No plan can meet the rules of combination."),
+  DEAD_UNIT(
+      "dead-unit", Severity.WARNING, "A unit can never be part of a plan that meets the rules."),
+  REDUNDANT_RULE(
+      "redundant-rule", Severity.WARNING, "A rule is implied by the other rules, so it never decides."),
+  NOT_IMPLIED(
+      "not-implied",
+      Severity.WARNING,
+      "A rule marked implied is not implied by the other rules: some plan meets them and breaks it."),
+  BARRED_MANDATORY(
+      "barred-mandatory", Severity.ERROR, "Units that must all be taken are barred from each other."),
+  DECLARED_CREDITS(
+      "declared-credits",
+      Severity.ERROR,
+      "A group's printed credit figure disagrees with its units' own credit values."),
+  CHECK_CHARACTER(
+      "check-character",
+      Severity.ERROR,
+      "A unit reference number or qualification number has the wrong check character."),
+  DUPLICATE_REFERENCE(
+      "duplicate-reference", Severity.ERROR, "Two units carry the same unit reference number."),
+  LEVEL_OUT_OF_RANGE(
+      "level-out-of-range",
+      Severity.ERROR,
+      "A unit's level lies outside the range of levels the qualification allows."),
+  UNDECIDED(
+      "undecided",
+      Severity.WARNING,
+      "The search reached its bound before it could decide a question; the answer is unknown.");
+
+  private final String id;
+  private final Severity severity;
+  private final String description;
+
+  FindingKind(String id, Severity severity, String description) {
+    this.id = id;
+    this.severity = severity;
+    this.description = description;
+  }
+
+  /** The stable id, e.g. "dead-unit". */
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  /** One sentence saying what the kind of finding means. */
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,613 @@
+package org.qualcheck.lint;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qualcheck.check.CheckResult;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.check.RuleText;
+import org.qualcheck.model.Group;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.model.QualificationNumber;
+import org.qualcheck.model.SourceLocation;
+import org.qualcheck.model.Unit;
+import org.qualcheck.model.UnitReference;
+import org.qualcheck.plan.Conflict;
+import org.qualcheck.plan.Feasibility;
+import org.qualcheck.plan.PlanOptions;
+import org.qualcheck.plan.Planner;
+import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Choose;
+import org.qualcheck.rule.Equivalent;
+import org.qualcheck.rule.Rule;
+import org.qualcheck.rule.Total;
+
+/**
+ * Checks that a qualification's rules of combination say what its designer meant: that some plan
+ * meets them, that every unit can be part of such a plan, that no rule is implied by the others,
+ * and that the figures transcribed from the source hang together.
+ *
+ * <p>Every question about plans is a question of whether some plan containing given units and
+ * avoiding others meets a set of rules, answered exactly by the {@link Planner}'s branch and bound
+ * (never by sampling): it either returns a plan, which proves the answer, or exhausts the search
+ * and names a smallest set of rules that cannot hold together. Whether a rule is implied by the
+ * others is asked through its negation: a rule with a minimum m is broken exactly when the same sum
+ * is at most m - 1, one with a maximum M when it is at least M + 1, a barred combination when two
+ * of its units are both taken, and an all-of rule when one of its units is left out. The rule is
+ * implied exactly when no plan meets the others together with a negation. A plan found that way is
+ * confirmed with the {@link Checker}; where units may be counted in more than one group, a plan can
+ * break a rule under one reading and meet it under another, and lint then makes no claim. Rules
+ * marked {@code implied} are examined first and, once confirmed, set aside, as is every rule found
+ * redundant, so that removing all the rules reported never changes which plans meet the rules.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Linter {
+  private Linter() {}
+
+  /** Lints one qualification. */
+  public static LintReport lint(Qualification q) {
+    List<Finding> out = new ArrayList<>();
+    checkCharacters(q, out);
+    duplicateReferences(q, out);
+    levelsInRange(q, out);
+    declaredCredits(q, out);
+    barredMandatory(q, out);
+    Outcome any = solve(Planner.of(q), Plan.of(), Set.of());
+    switch (any.status()) {
+      case UNDECIDED -> out.add(undecided(q, "whether any plan meets the rules", Optional.empty()));
+      case NONE -> {
+        Conflict c = any.conflict().orElseThrow();
+        out.add(
+            new Finding(
+                FindingKind.UNSATISFIABLE,
+                "no plan meets the rules: " + cannotHold(c),
+                location(q, "rule:" + c.rules().get(0)),
+                c.rules(),
+                ImmutableList.of(),
+                Optional.empty()));
+      }
+      case FOUND -> {
+        deadUnits(q, any.plan().orElseThrow(), out);
+        redundantRules(q, out);
+      }
+    }
+    Map<Finding, Integer> order = new HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      order.put(out.get(i), i);
+    }
+    return new LintReport(
+        q,
+        out.stream()
+            .sorted(
+                Comparator.comparing(Finding::severity)
+                    .thenComparingInt(
+                        f -> f.location().map(SourceLocation::line).orElse(0))
+                    .thenComparing(order::get))
+            .collect(ImmutableList.toImmutableList()));
+  }
+
+  // ----- figures transcribed from the source -----
+
+  private static void checkCharacters(Qualification q, List<Finding> out) {
+    Optional<QualificationNumber> number = q.number();
+    if (number.isPresent() && !number.get().hasValidCheck()) {
+      QualificationNumber n = number.get();
+      out.add(
+          structural(
+              q,
+              FindingKind.CHECK_CHARACTER,
+              "qualification number "
+                  + n
+                  + " ends in check character "
+                  + n.checkCharacter()
+                  + ", but its digits give "
+                  + n.expectedCheckCharacter(),
+              "qualification:number",
+              List.of()));
+    }
+    for (Unit u : q.units().values()) {
+      if (u.reference().isPresent() && !u.reference().get().hasValidCheck()) {
+        UnitReference r = u.reference().get();
+        out.add(
+            structural(
+                q,
+                FindingKind.CHECK_CHARACTER,
+                "unit "
+                    + u.number()
+                    + "'s reference number "
+                    + r
+                    + " has check letter "
+                    + r.checkLetter()
+                    + ", but its digits give "
+                    + r.expectedCheckLetter(),
+                "unit:" + u.number(),
+                List.of(u.number())));
+      }
+    }
+  }
+
+  private static void duplicateReferences(Qualification q, List<Finding> out) {
+    Map<UnitReference, String> first = new HashMap<>();
+    for (Unit u : q.units().values()) {
+      if (u.reference().isEmpty()) {
+        continue;
+      }
+      String earlier = first.putIfAbsent(u.reference().get(), u.number());
+      if (earlier != null) {
+        out.add(
+            structural(
+                q,
+                FindingKind.DUPLICATE_REFERENCE,
+                "units "
+                    + earlier
+                    + " and "
+                    + u.number()
+                    + " both carry the unit reference number "
+                    + u.reference().get(),
+                "unit:" + u.number(),
+                List.of(earlier, u.number())));
+      }
+    }
+  }
+
+  private static void levelsInRange(Qualification q, List<Finding> out) {
+    for (Unit u : q.units().values()) {
+      if (u.level().compareTo(q.lowestLevel()) < 0 || u.level().compareTo(q.highestLevel()) > 0) {
+        out.add(
+            structural(
+                q,
+                FindingKind.LEVEL_OUT_OF_RANGE,
+                "unit "
+                    + u.number()
+                    + " is at "
+                    + u.level().label()
+                    + ", outside the qualification's levels "
+                    + q.lowestLevel().label()
+                    + " to "
+                    + q.highestLevel().label(),
+                "unit:" + u.number(),
+                List.of(u.number())));
+      }
+    }
+  }
+
+  private static void declaredCredits(Qualification q, List<Finding> out) {
+    Map<String, String> required = requiredUnits(q);
+    for (Group g : q.groups().values()) {
+      if (g.declaredCredits().isEmpty()) {
+        continue;
+      }
+      int declared = g.declaredCredits().getAsInt();
+      int sum = g.units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+      boolean mandatory = !g.units().isEmpty() && required.keySet().containsAll(g.units());
+      String units =
+          g.units().stream()
+              .map(u -> u + " (" + q.units().get(u).credits() + ")")
+              .collect(Collectors.joining(", "));
+      if (mandatory && declared != sum) {
+        out.add(
+            structural(
+                q,
+                FindingKind.DECLARED_CREDITS,
+                "group "
+                    + g.id()
+                    + " is printed as "
+                    + declared
+                    + " credits, but every one of its units must be taken and they add up to "
+                    + sum
+                    + ": "
+                    + units,
+                "group:" + g.id(),
+                g.units()));
+      } else if (!mandatory && declared > sum) {
+        out.add(
+            structural(
+                q,
+                FindingKind.DECLARED_CREDITS,
+                "group "
+                    + g.id()
+                    + " is printed as "
+                    + declared
+                    + " credits, but all its units together make only "
+                    + sum,
+                "group:" + g.id(),
+                g.units()));
+      }
+    }
+  }
+
+  private static void barredMandatory(Qualification q, List<Finding> out) {
+    Map<String, String> required = requiredUnits(q);
+    for (Rule r : q.rules()) {
+      if (r instanceof Barred b) {
+        List<String> both = b.units().stream().filter(required::containsKey).toList();
+        if (both.size() >= 2) {
+          String x = both.get(0);
+          String y = both.get(1);
+          out.add(
+              new Finding(
+                  FindingKind.BARRED_MANDATORY,
+                  "units "
+                      + x
+                      + " and "
+                      + y
+                      + " must both be taken ("
+                      + (required.get(x).equals(required.get(y))
+                          ? "rule " + required.get(x)
+                          : "rules " + required.get(x) + " and " + required.get(y))
+                      + "), but rule "
+                      + b.id()
+                      + " bars them from being taken together",
+                  location(q, "rule:" + b.id()),
+                  ImmutableList.copyOf(
+                      new LinkedHashSet<>(List.of(required.get(x), required.get(y), b.id()))),
+                  ImmutableList.of(x, y),
+                  Optional.empty()));
+        }
+      }
+    }
+  }
+
+  /** Units every plan must take, by an all-of rule, each with the first such rule's id. */
+  private static Map<String, String> requiredUnits(Qualification q) {
+    Map<String, String> required = new LinkedHashMap<>();
+    for (Rule r : q.rules()) {
+      if (r instanceof AllOf a) {
+        for (String u : unitsOf(q, a)) {
+          required.putIfAbsent(u, a.id());
+        }
+      }
+    }
+    return required;
+  }
+
+  private static List<String> unitsOf(Qualification q, AllOf a) {
+    Set<String> units = new LinkedHashSet<>();
+    for (String g : a.scope().groups()) {
+      units.addAll(q.groups().get(g).units());
+    }
+    units.addAll(a.scope().units());
+    return List.copyOf(units);
+  }
+
+  // ----- questions about plans -----
+
+  private static void deadUnits(Qualification q, Plan witness, List<Finding> out) {
+    Planner planner = Planner.of(q);
+    Set<String> alive = new LinkedHashSet<>(witness.units());
+    for (String u : q.units().keySet()) {
+      if (alive.contains(u)) {
+        continue;
+      }
+      Outcome o = solve(planner, Plan.of(u), Set.of());
+      switch (o.status()) {
+        case FOUND -> alive.addAll(o.plan().orElseThrow().units());
+        case UNDECIDED -> out.add(
+            undecided(q, "whether unit " + u + " can be part of a plan that meets the rules",
+                location(q, "unit:" + u)));
+        case NONE -> {
+          Conflict c = o.conflict().orElseThrow();
+          out.add(
+              new Finding(
+                  FindingKind.DEAD_UNIT,
+                  "unit "
+                      + u
+                      + " can never be part of a plan that meets the rules: with it, "
+                      + cannotHold(c),
+                  location(q, "unit:" + u),
+                  c.rules(),
+                  ImmutableList.of(u),
+                  Optional.empty()));
+        }
+      }
+    }
+  }
+
+  private static void redundantRules(Qualification q, List<Finding> out) {
+    boolean simple = Checker.of(q).compiled().isSimple();
+    List<Rule> order = new ArrayList<>();
+    q.rules().stream().filter(r -> q.impliedRules().contains(r.id())).forEach(order::add);
+    q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).forEach(order::add);
+    List<Rule> kept = new ArrayList<>(q.rules());
+    for (Rule r : order) {
+      if (r instanceof Equivalent) {
+        continue;
+      }
+      boolean marked = q.impliedRules().contains(r.id());
+      List<Rule> others = new ArrayList<>(kept);
+      others.remove(r);
+      Verdict v = implied(q, others, r, simple);
+      switch (v.status()) {
+        case IMPLIED -> {
+          kept.remove(r);
+          if (!marked) {
+            List<Rule> implying = smallestImplying(q, others, r, simple);
+            out.add(
+                new Finding(
+                    FindingKind.REDUNDANT_RULE,
+                    redundantMessage(q, r, implying),
+                    location(q, "rule:" + r.id()),
+                    ImmutableList.<String>builder()
+                        .add(r.id())
+                        .addAll(implying.stream().map(Rule::id).toList())
+                        .build(),
+                    ImmutableList.of(),
+                    Optional.empty()));
+          }
+        }
+        case BROKEN -> {
+          if (marked) {
+            Plan p = v.plan().orElseThrow();
+            out.add(
+                new Finding(
+                    FindingKind.NOT_IMPLIED,
+                    "rule "
+                        + r.id()
+                        + " is marked implied, but the plan "
+                        + p
+                        + " meets every other rule and breaks it: "
+                        + v.broken().orElseThrow(),
+                    location(q, "rule:" + r.id()),
+                    ImmutableList.of(r.id()),
+                    p.units().asList(),
+                    Optional.of(p)));
+          }
+        }
+        case UNDECIDED -> out.add(
+            undecided(q, "whether rule " + r.id() + " is implied by the others",
+                location(q, "rule:" + r.id())));
+        case UNKNOWN -> {
+          // a reading of shared units hides the answer; lint makes no claim
+        }
+      }
+    }
+  }
+
+  private static String redundantMessage(Qualification q, Rule r, List<Rule> implying) {
+    String what = "rule " + r.id() + " (" + RuleText.requirement(r, q) + ")";
+    if (implying.isEmpty()) {
+      return what + " can never be broken, so it never decides; remove it";
+    }
+    return what
+        + " is implied by "
+        + (implying.size() == 1 ? "rule " : "rules ")
+        + joinAnd(implying.stream().map(Rule::id).toList())
+        + ": no plan that meets "
+        + (implying.size() == 1 ? "it" : "them")
+        + " breaks it; remove it, or mark it implied: true if the source states it";
+  }
+
+  /** Drops implying rules one at a time while the rest still imply {@code r}. */
+  private static List<Rule> smallestImplying(
+      Qualification q, List<Rule> others, Rule r, boolean simple) {
+    List<Rule> implying = new ArrayList<>(others);
+    for (Rule o : others) {
+      List<Rule> fewer = new ArrayList<>(implying);
+      fewer.remove(o);
+      if (implied(q, fewer, r, simple).status() == VerdictStatus.IMPLIED) {
+        implying = fewer;
+      }
+    }
+    return implying;
+  }
+
+  private enum VerdictStatus {
+    IMPLIED,
+    BROKEN,
+    UNKNOWN,
+    UNDECIDED
+  }
+
+  private record Verdict(VerdictStatus status, Optional<Plan> plan, Optional<String> broken) {
+    static Verdict of(VerdictStatus status) {
+      return new Verdict(status, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** A way to break a rule: a rule to hold instead of it, units to take, units to leave out. */
+  private record Negation(Optional<Rule> instead, Set<String> take, Set<String> avoid) {
+    static Negation instead(Rule rule) {
+      return new Negation(Optional.of(rule), Set.of(), Set.of());
+    }
+  }
+
+  /** Whether every plan meeting {@code others} meets {@code r}, with a plan proving it if not. */
+  private static Verdict implied(Qualification q, List<Rule> others, Rule r, boolean simple) {
+    Optional<List<Negation>> negations = negations(q, r, simple);
+    if (negations.isEmpty()) {
+      return Verdict.of(VerdictStatus.UNKNOWN);
+    }
+    List<Rule> with = new ArrayList<>(others);
+    with.add(r);
+    Checker full = Checker.of(withRules(q, with));
+    VerdictStatus status = VerdictStatus.IMPLIED;
+    for (Negation n : negations.get()) {
+      List<Rule> rules = new ArrayList<>(others);
+      n.instead().ifPresent(rules::add);
+      Feasibility o =
+          Planner.of(withRules(q, rules))
+              .feasibility(Plan.of(n.take()), PlanOptions.defaults().excluding(n.avoid()));
+      if (!o.decided()) {
+        status = VerdictStatus.UNDECIDED;
+      } else if (o.possible()) {
+        CheckResult result = full.check(o.plan().orElseThrow());
+        if (!result.met()) {
+          RuleOutcome broken =
+              result.outcomes().stream()
+                  .filter(x -> !x.holds())
+                  .min(Comparator.comparing(x -> !x.rule().id().equals(r.id())))
+                  .orElseThrow();
+          return new Verdict(VerdictStatus.BROKEN, o.plan(), Optional.of(brokenText(broken)));
+        }
+        if (status == VerdictStatus.IMPLIED) {
+          status = VerdictStatus.UNKNOWN;
+        }
+      }
+    }
+    return Verdict.of(status);
+  }
+
+  private static String brokenText(RuleOutcome o) {
+    return o.requirement() + ", and it achieves " + o.achieved();
+  }
+
+  /**
+   * The ways to break {@code r}, each exact; empty when a rule cannot be negated exactly here (an
+   * all-of rule where units may be counted in other groups).
+   */
+  private static Optional<List<Negation>> negations(Qualification q, Rule r, boolean simple) {
+    return r.accept(
+        new Rule.Visitor<Optional<List<Negation>>>() {
+          @Override
+          public Optional<List<Negation>> visitAllOf(AllOf a) {
+            if (!simple) {
+              return Optional.empty();
+            }
+            List<Negation> out = new ArrayList<>();
+            for (String u : unitsOf(q, a)) {
+              out.add(new Negation(Optional.empty(), Set.of(), Set.of(u)));
+            }
+            return Optional.of(out);
+          }
+
+          @Override
+          public Optional<List<Negation>> visitTotal(Total t) {
+            List<Negation> out = new ArrayList<>();
+            for (Bounds broken : outside(t.bounds())) {
+              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken)));
+            }
+            return Optional.of(out);
+          }
+
+          @Override
+          public Optional<List<Negation>> visitChoose(Choose c) {
+            List<Negation> out = new ArrayList<>();
+            for (Bounds broken : outside(c.bounds())) {
+              out.add(Negation.instead(new Choose(c.id(), c.units(), broken)));
+            }
+            return Optional.of(out);
+          }
+
+          @Override
+          public Optional<List<Negation>> visitBarred(Barred b) {
+            List<Negation> out = new ArrayList<>();
+            for (int i = 0; i < b.units().size(); i++) {
+              for (int j = i + 1; j < b.units().size(); j++) {
+                out.add(
+                    new Negation(
+                        Optional.empty(), Set.of(b.units().get(i), b.units().get(j)), Set.of()));
+              }
+            }
+            return Optional.of(out);
+          }
+
+          @Override
+          public Optional<List<Negation>> visitEquivalent(Equivalent e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  /** The bounds a figure lies in exactly when it breaks {@code bounds}: below, or above. */
+  private static List<Bounds> outside(Bounds bounds) {
+    List<Bounds> out = new ArrayList<>();
+    if (bounds.lowest() > 0) {
+      out.add(Bounds.atMost(bounds.lowest() - 1));
+    }
+    if (bounds.max().isPresent()) {
+      out.add(Bounds.atLeast(bounds.max().getAsLong() + 1));
+    }
+    return out;
+  }
+
+  private static Qualification withRules(Qualification q, List<Rule> rules) {
+    Qualification.Builder b =
+        Qualification.builder(q.code())
+            .title(q.title())
+            .source(q.source())
+            .levels(q.lowestLevel(), q.highestLevel());
+    q.number().ifPresent(b::number);
+    q.units().values().forEach(b::unit);
+    q.groups().values().forEach(b::group);
+    rules.forEach(b::rule);
+    return b.build();
+  }
+
+  private enum Status {
+    FOUND,
+    NONE,
+    UNDECIDED
+  }
+
+  /** A plan meeting the rules (FOUND), a conflict proving there is none (NONE), or neither. */
+  private record Outcome(Status status, Optional<Plan> plan, Optional<Conflict> conflict) {}
+
+  /** Whether some plan containing {@code take} meets the rules; a conflict proves there is none. */
+  private static Outcome solve(Planner planner, Plan take, Set<String> avoid) {
+    PlanOptions options = PlanOptions.defaults().excluding(avoid);
+    Feasibility f = planner.feasibility(take, options);
+    if (f.possible()) {
+      return new Outcome(Status.FOUND, f.plan(), Optional.empty());
+    }
+    if (f.impossible()) {
+      Optional<Conflict> conflict = planner.anyCompletion(take, options).conflict();
+      if (conflict.isPresent()) {
+        return new Outcome(Status.NONE, Optional.empty(), conflict);
+      }
+    }
+    return new Outcome(Status.UNDECIDED, Optional.empty(), Optional.empty());
+  }
+
+  // ----- wording -----
+
+  private static String cannotHold(Conflict c) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < c.rules().size(); i++) {
+      parts.add(c.rules().get(i) + " (" + c.reasons().get(i) + ")");
+    }
+    return c.rules().size() == 1
+        ? "rule " + parts.get(0) + " cannot be met"
+        : "rules " + joinAnd(parts) + " cannot all hold together";
+  }
+
+  private static String joinAnd(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+
+  private static Finding undecided(Qualification q, String question, Optional<SourceLocation> at) {
+    return new Finding(
+        FindingKind.UNDECIDED,
+        "the search reached its bound before deciding " + question,
+        at,
+        ImmutableList.of(),
+        ImmutableList.of(),
+        Optional.empty());
+  }
+
+  private static Finding structural(
+      Qualification q, FindingKind kind, String message, String where, List<String> units) {
+    return new Finding(
+        kind, message, location(q, where), ImmutableList.of(), ImmutableList.copyOf(units),
+        Optional.empty());
+  }
+
+  private static Optional<SourceLocation> location(Qualification q, String key) {
+    return q.location(key);
+  }
+}

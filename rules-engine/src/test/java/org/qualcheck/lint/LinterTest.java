@@ -1,0 +1,149 @@
+package org.qualcheck.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qualcheck.check.Checker;
+import org.qualcheck.check.Plan;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.spec.SpecReader;
+
+/** Each fixture under {@code lint/} plants one defect; lint must find it and nothing else. */
+class LinterTest {
+  static LintReport lint(String fixture) {
+    return Linter.lint(new SpecReader().read(Path.of("src/test/resources/lint/" + fixture)));
+  }
+
+  static List<FindingKind> kinds(LintReport r) {
+    return r.findings().stream().map(Finding::kind).toList();
+  }
+
+  @Test
+  void theShippedCustomerServiceSpecIsClean() {
+    Qualification q = new SpecReader().read(Path.of("../specs/ocr-03455-customer-service-l2.yaml"));
+    assertThat(Linter.lint(q).findings()).isEmpty();
+  }
+
+  @Test
+  void withoutItsImpliedMarkTheCustomerServiceTotalMakesAnotherRuleRedundant() {
+    // 8 credits from group A and 20 from groups B to E make 28, and every unit is in a group, so
+    // the optional-credits rule and the total of 28 each imply the other: one must go.
+    Qualification q = new SpecReader().read(Path.of("../specs/ocr-03455-customer-service-l2.yaml"));
+    Qualification.Builder b = Qualification.builder(q.code()).title(q.title()).source(q.source());
+    q.units().values().forEach(b::unit);
+    q.groups().values().forEach(b::group);
+    q.rules().forEach(b::rule);
+    LintReport r = Linter.lint(b.build());
+    assertThat(kinds(r)).containsExactly(FindingKind.REDUNDANT_RULE);
+    assertThat(r.findings().get(0).rules()).containsExactly("optional-credits", "total-credits");
+  }
+
+  @Test
+  void unsatisfiableNamesTheRulesThatCannotHoldTogether() {
+    LintReport r = lint("unsatisfiable.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.UNSATISFIABLE);
+    Finding f = r.findings().get(0);
+    assertThat(f.rules())
+        .containsExactly("one-from-B", "one-from-C", "one-from-D", "one-from-E", "optional-at-most-20");
+    assertThat(f.message()).startsWith("no plan meets the rules: rules one-from-B (at least 1 unit");
+    assertThat(f.location().orElseThrow().line()).isEqualTo(19);
+    assertThat(r.hasErrors()).isTrue();
+  }
+
+  @Test
+  void deadUnitIsProvedByTheRuleItBreaks() {
+    LintReport r = lint("dead-unit.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.DEAD_UNIT);
+    Finding f = r.findings().get(0);
+    assertThat(f.units()).containsExactly("P3");
+    assertThat(f.rules()).containsExactly("optional-credits");
+    assertThat(f.location().orElseThrow().line()).isEqualTo(7);
+    assertThat(r.hasErrors()).isFalse();
+  }
+
+  @Test
+  void redundantRuleNamesTheRulesThatImplyIt() {
+    LintReport r = lint("redundant-rule.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.REDUNDANT_RULE);
+    Finding f = r.findings().get(0);
+    assertThat(f.rules()).containsExactly("one-from-P", "optional-credits");
+    assertThat(f.message()).contains("is implied by rule optional-credits");
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void aRuleMarkedImpliedThatIsNotComesWithAPlanProvingIt() {
+    LintReport r = lint("not-implied.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.NOT_IMPLIED);
+    Finding f = r.findings().get(0);
+    Plan witness = f.plan().orElseThrow();
+    Qualification q = r.qualification();
+    assertThat(Checker.of(q).meets(witness)).isFalse();
+    assertThat(Checker.of(q).check(witness).outcomes())
+        .filteredOn(o -> !o.holds())
+        .extracting(o -> o.rule().id())
+        .containsExactly("total-credits");
+    assertThat(f.message()).contains("the plan M1,P1 meets every other rule and breaks it");
+  }
+
+  @Test
+  void barredMandatoryUnitsAreReportedWithTheUnsatisfiableStructure() {
+    LintReport r = lint("barred-mandatory.yaml");
+    assertThat(kinds(r))
+        .containsExactlyInAnyOrder(FindingKind.BARRED_MANDATORY, FindingKind.UNSATISFIABLE);
+    Finding f = r.ofKind(FindingKind.BARRED_MANDATORY).get(0);
+    assertThat(f.units()).containsExactly("M1", "M2");
+    assertThat(f.rules()).containsExactly("mandatory", "m1-not-with-m2");
+    assertThat(r.ofKind(FindingKind.UNSATISFIABLE).get(0).rules())
+        .containsExactly("mandatory", "m1-not-with-m2");
+  }
+
+  @Test
+  void declaredCreditsThatDisagreeWithTheUnits() {
+    LintReport r = lint("declared-credits.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.DECLARED_CREDITS);
+    assertThat(r.findings().get(0).message())
+        .isEqualTo("group M is printed as 9 credits, but every one of its units must be taken and"
+            + " they add up to 8: M1 (4), M2 (4)");
+  }
+
+  @Test
+  void wrongCheckCharactersOnUnitAndQualificationNumbers() {
+    LintReport r = lint("check-character.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.CHECK_CHARACTER, FindingKind.CHECK_CHARACTER);
+    assertThat(r.findings().get(0).message())
+        .isEqualTo("qualification number 601/5021/9 ends in check character 9, but its digits give X");
+    assertThat(r.findings().get(1).message())
+        .isEqualTo("unit U1's reference number F/601/1608 has check letter F, but its digits give A");
+    assertThat(r.findings().get(0).location().orElseThrow().line()).isEqualTo(7);
+  }
+
+  @Test
+  void duplicateReferenceNumbers() {
+    LintReport r = lint("duplicate-reference.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.DUPLICATE_REFERENCE);
+    assertThat(r.findings().get(0).units()).containsExactly("U1", "U3");
+  }
+
+  @Test
+  void levelsOutsideTheQualificationsRange() {
+    LintReport r = lint("level-out-of-range.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.LEVEL_OUT_OF_RANGE);
+    assertThat(r.findings().get(0).units()).containsExactly("U3");
+  }
+
+  @Test
+  void everyFindingKindHasAFixtureThatPlantsIt() {
+    List<String> fixtures =
+        List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
+            "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
+            "duplicate-reference.yaml", "level-out-of-range.yaml");
+    java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
+    fixtures.forEach(f -> found.addAll(kinds(lint(f))));
+    // an undecided question needs a structure beyond the search bound, not a planted defect
+    assertThat(found).containsAll(
+        java.util.EnumSet.complementOf(java.util.EnumSet.of(FindingKind.UNDECIDED)));
+  }
+}
