@@ -1,0 +1,113 @@
+package org.qualcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qualcheck.lint.Finding;
+import org.qualcheck.lint.LintReport;
+import org.qualcheck.lint.Linter;
+import org.qualcheck.lint.Severity;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.spec.SpecException;
+import org.qualcheck.spec.SpecProblem;
+import org.qualcheck.spec.SpecReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code qualcheck lint}: exact findings about specs for qualification designers. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks that each spec loads and that its rules say what they mean: some plan meets them,"
+          + " every unit can be part of such a plan, no rule is implied by the others, mandatory"
+          + " units are not barred from each other, and printed figures (group credits, check"
+          + " characters, reference numbers, levels) agree. Every finding is exact and names the"
+          + " plan or the rules that prove it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no finding at error severity",
+      "1:a finding at error severity",
+      "2:bad command line or a spec file that does not exist",
+      "3:a spec cannot be loaded"
+    })
+final class LintCommand implements Callable<Integer> {
+  /** What lint can print. */
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "SPEC", arity = "1..*", description = "The specs (YAML) to lint.")
+  List<Path> specFiles;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text, json or sarif (SARIF 2.1.0) (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  /** One spec's outcome: its findings, or why it could not be loaded. */
+  record Linted(Path file, LintReport report, List<SpecProblem> problems, boolean missing) {
+    boolean loaded() {
+      return report != null;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    SpecReader reader = new SpecReader();
+    List<Linted> results = new ArrayList<>();
+    for (Path file : specFiles) {
+      if (!Files.exists(file)) {
+        results.add(new Linted(file, null, List.of(), true));
+        continue;
+      }
+      try {
+        Qualification q = reader.read(file);
+        results.add(new Linted(file, Linter.lint(q), List.of(), false));
+      } catch (SpecException e) {
+        results.add(new Linted(file, null, e.problems(), false));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    switch (format) {
+      case TEXT -> LintOutput.text(results, out, err);
+      case JSON -> LintOutput.json(results, out);
+      case SARIF -> LintOutput.sarif(results, out);
+    }
+    out.flush();
+    err.flush();
+    if (out.checkError()) {
+      return ExitCode.SOFTWARE;
+    }
+    return exitCode(results);
+  }
+
+  static int exitCode(List<Linted> results) {
+    if (results.stream().anyMatch(Linted::missing)) {
+      return ExitCode.USAGE;
+    }
+    if (results.stream().anyMatch(r -> !r.loaded())) {
+      return ExitCode.INVALID_SPEC;
+    }
+    boolean errors =
+        results.stream()
+            .flatMap(r -> r.report().findings().stream())
+            .map(Finding::severity)
+            .anyMatch(s -> s == Severity.ERROR);
+    return errors ? ExitCode.NOT_MET : ExitCode.MET;
+  }
+}

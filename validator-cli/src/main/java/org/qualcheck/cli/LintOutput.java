@@ -1,0 +1,242 @@
+package org.qualcheck.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qualcheck.cli.LintCommand.Linted;
+import org.qualcheck.lint.Finding;
+import org.qualcheck.lint.FindingKind;
+import org.qualcheck.lint.Severity;
+import org.qualcheck.model.SourceLocation;
+import org.qualcheck.spec.SpecProblem;
+
+/**
+ * Lint results as text, as JSON ({@code qualcheck-lint/1}) and as SARIF 2.1.0, the static analysis
+ * format code hosts show inline. A spec that cannot be loaded yields one result per problem, under
+ * the rule id {@code load-error}; a missing file, one result under {@code missing-file}.
+ */
+final class LintOutput {
+  static final String LINT_FORMAT = "qualcheck-lint/1";
+  static final String LOAD_ERROR = "load-error";
+  static final String MISSING_FILE = "missing-file";
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+
+  private LintOutput() {}
+
+  /** One line per finding, {@code file:line:column: severity: sentence [kind]}, then a summary. */
+  static void text(List<Linted> results, PrintWriter out, PrintWriter err) {
+    for (Linted r : results) {
+      if (r.missing()) {
+        err.println("qualcheck: " + r.file() + ": no such spec file");
+        continue;
+      }
+      if (!r.loaded()) {
+        for (SpecProblem p : r.problems()) {
+          err.println(p.location() + ": " + p.message());
+        }
+        err.println(r.file() + ": cannot be loaded (" + count(r.problems().size(), "problem") + ")");
+        continue;
+      }
+      for (Finding f : r.report().findings()) {
+        out.println(where(r.file(), f) + ": " + f.severity().label() + ": " + f.message()
+            + " [" + f.kind().id() + "]");
+      }
+      out.println(r.file() + ": " + summary(r.report().findings()));
+    }
+  }
+
+  private static String where(Path file, Finding f) {
+    return f.location().map(SourceLocation::toString).orElse(file.toString());
+  }
+
+  private static String summary(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "no findings";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      long n = findings.stream().filter(f -> f.severity() == s).count();
+      if (n > 0) {
+        parts.add(count(n, s.label()));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  // ----- JSON -----
+
+  record FindingJson(
+      String kind,
+      String severity,
+      String message,
+      Integer line,
+      Integer column,
+      List<String> rules,
+      List<String> units,
+      List<String> plan) {}
+
+  record ProblemJson(int line, int column, String message) {}
+
+  record FileJson(
+      String file,
+      boolean loaded,
+      String qualification,
+      List<FindingJson> findings,
+      List<ProblemJson> problems) {}
+
+  record LintJson(String format, List<FileJson> files, Map<String, Long> totals) {}
+
+  static void json(List<Linted> results, PrintWriter out) {
+    List<FileJson> files = new ArrayList<>();
+    Map<String, Long> totals = new TreeMap<>();
+    Arrays.stream(Severity.values()).forEach(s -> totals.put(s.label(), 0L));
+    for (Linted r : results) {
+      if (!r.loaded()) {
+        List<ProblemJson> problems =
+            r.missing()
+                ? List.of(new ProblemJson(0, 0, "no such spec file"))
+                : r.problems().stream()
+                    .map(p -> new ProblemJson(p.location().line(), p.location().column(), p.message()))
+                    .toList();
+        files.add(new FileJson(r.file().toString(), false, null, List.of(), problems));
+        continue;
+      }
+      List<FindingJson> findings = new ArrayList<>();
+      for (Finding f : r.report().findings()) {
+        totals.merge(f.severity().label(), 1L, Long::sum);
+        findings.add(
+            new FindingJson(
+                f.kind().id(),
+                f.severity().label(),
+                f.message(),
+                f.location().map(SourceLocation::line).orElse(null),
+                f.location().map(SourceLocation::column).orElse(null),
+                f.rules(),
+                f.units(),
+                f.plan().map(p -> List.copyOf(p.units())).orElse(null)));
+      }
+      files.add(
+          new FileJson(
+              r.file().toString(), true, r.report().qualification().code(), findings, List.of()));
+    }
+    write(out, new LintJson(LINT_FORMAT, files, totals));
+  }
+
+  // ----- SARIF 2.1.0 -----
+
+  record Message(String text) {}
+
+  record ArtifactLocation(String uri) {}
+
+  record Region(int startLine, int startColumn) {}
+
+  record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {}
+
+  record Location(PhysicalLocation physicalLocation) {}
+
+  record Configuration(String level) {}
+
+  record ReportingDescriptor(
+      String id, Message shortDescription, Configuration defaultConfiguration) {}
+
+  record Driver(
+      String name, String version, String informationUri, List<ReportingDescriptor> rules) {}
+
+  record Tool(Driver driver) {}
+
+  record Result(
+      String ruleId, int ruleIndex, String level, Message message, List<Location> locations) {}
+
+  record Run(Tool tool, List<Result> results) {}
+
+  record Sarif(
+      @JsonProperty("$schema") String schema, String version, List<Run> runs) {}
+
+  static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  static void sarif(List<Linted> results, PrintWriter out) {
+    List<ReportingDescriptor> rules = new ArrayList<>();
+    for (FindingKind k : FindingKind.values()) {
+      rules.add(
+          new ReportingDescriptor(
+              k.id(), new Message(k.description()), new Configuration(k.severity().label())));
+    }
+    int loadError = rules.size();
+    rules.add(
+        new ReportingDescriptor(
+            LOAD_ERROR, new Message("The spec cannot be loaded."), new Configuration("error")));
+    int missingFile = rules.size();
+    rules.add(
+        new ReportingDescriptor(
+            MISSING_FILE, new Message("The spec file does not exist."), new Configuration("error")));
+    List<Result> out2 = new ArrayList<>();
+    for (Linted r : results) {
+      String uri = uri(r.file());
+      if (r.missing()) {
+        out2.add(new Result(MISSING_FILE, missingFile, "error",
+            new Message(r.file() + ": no such spec file"), List.of(location(uri, null))));
+      } else if (!r.loaded()) {
+        for (SpecProblem p : r.problems()) {
+          out2.add(new Result(LOAD_ERROR, loadError, "error", new Message(p.message()),
+              List.of(location(uri, p.location()))));
+        }
+      } else {
+        for (Finding f : r.report().findings()) {
+          out2.add(new Result(f.kind().id(), f.kind().ordinal(), f.severity().label(),
+              new Message(f.message()), List.of(location(uri, f.location().orElse(null)))));
+        }
+      }
+    }
+    String v = LintCommand.class.getPackage().getImplementationVersion();
+    Driver driver =
+        new Driver("qualcheck", v == null ? "development" : v,
+            null, rules);
+    write(out, new Sarif(SARIF_SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), out2))));
+  }
+
+  private static Location location(String uri, SourceLocation at) {
+    return new Location(
+        new PhysicalLocation(
+            new ArtifactLocation(uri),
+            at == null || at.line() < 1 ? null : new Region(at.line(), Math.max(1, at.column()))));
+  }
+
+  /** A relative path as a URI reference with forward slashes, as SARIF viewers expect. */
+  static String uri(Path file) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < file.getNameCount(); i++) {
+      if (i > 0) {
+        s.append('/');
+      }
+      s.append(java.net.URLEncoder.encode(file.getName(i).toString(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("+", "%20"));
+    }
+    return (file.isAbsolute() ? "file:///" : "") + s;
+  }
+
+  private static void write(PrintWriter out, Object value) {
+    try {
+      out.println(MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
