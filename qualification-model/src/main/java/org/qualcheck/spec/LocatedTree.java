@@ -6,11 +6,12 @@ import java.util.List;
 import org.qualcheck.model.SourceLocation;
 
 /**
- * A parsed spec document with the position of every node and every mapping key, keyed by JSON
- * pointer, so that later checks can point at the exact place in the file.
+ * A parsed spec or catalogue document with the position of every node and every mapping key, keyed
+ * by JSON pointer, so that later checks can point at the exact place in the file.
  */
 record LocatedTree(
     String file,
+    YamlTreeReader.Kind kind,
     JsonNode root,
     ImmutableMap<String, SourceLocation> values,
     ImmutableMap<String, SourceLocation> keys) {

@@ -15,6 +15,12 @@ final class Phrases {
       "a level: 1 to 8, or E1 to E3, written as in 2, \"Level 2\", \"E3\" or \"Entry 3\"";
   private static final String UNIT_NUMBER = "a unit number written as text, such as \"A3\"";
   private static final String GROUP_ID = "a group id written as text, such as \"B\"";
+  private static final String CATALOGUE_PATH =
+      "the path of a catalogue file written as text, relative to the spec's folder, such as"
+          + " \"shared-units.yaml\"";
+
+  /** The most catalogues one spec may list; the schema says the same. */
+  static final int MAX_CATALOGUES = 32;
 
   private Phrases() {}
 
@@ -25,11 +31,12 @@ final class Phrases {
     }
     String top = at.get(0).toString();
     boolean isList = top.equals("units") || top.equals("groups") || top.equals("rules");
+    boolean isHeader = top.equals("qualification") || top.equals("catalogue");
     if (at.size() == 1) {
-      return top.equals("qualification") ? "the qualification" : "\"" + YamlTreeReader.safe(top) + "\"";
+      return isHeader ? "the " + top : "\"" + YamlTreeReader.safe(top) + "\"";
     }
-    if (top.equals("qualification")) {
-      return field(at.subList(1, at.size())) + " of the qualification";
+    if (isHeader) {
+      return field(at.subList(1, at.size())) + " of the " + top;
     }
     if (!isList || !(at.get(1) instanceof Integer)) {
       return field(at);
@@ -54,11 +61,15 @@ final class Phrases {
         + "\"";
   }
 
-  /** "unit "A3"", "group "B"", "rule "mandatory"", or by position when the name is missing. */
+  /**
+   * "unit "A3"", "group "B"", "rule "mandatory"", or by position when the name is missing. A
+   * catalogue's units are named by their unit reference number, as they have no unit number.
+   */
   static String item(LocatedTree tree, String list, int index) {
     JsonNode node = tree.root().path(list).path(index);
     String noun = list.substring(0, list.length() - 1);
-    JsonNode name = node.path(list.equals("units") ? "number" : "id");
+    boolean catalogue = tree.kind() == YamlTreeReader.Kind.CATALOGUE;
+    JsonNode name = node.path(!list.equals("units") ? "id" : catalogue ? "reference" : "number");
     if (name.isTextual() && !name.asText().isBlank()) {
       return noun + " \"" + YamlTreeReader.safe(name.asText()) + "\"";
     }
@@ -97,6 +108,12 @@ final class Phrases {
       switch (top) {
         case "qualification":
           return "a mapping with \"code\", \"title\" and \"source\"";
+        case "catalogue":
+          return "a mapping with \"title\" and \"source\"";
+        case "catalogues":
+          return value.isArray() && value.size() > MAX_CATALOGUES
+              ? "a list of at most " + MAX_CATALOGUES + " catalogue file paths"
+              : "a list of at least one catalogue file path";
         case "units":
           return "a list of at least one unit";
         case "groups":
@@ -107,7 +124,10 @@ final class Phrases {
           return "something else";
       }
     }
-    if (n == 2 && !top.equals("qualification")) {
+    if (n == 2 && top.equals("catalogues")) {
+      return CATALOGUE_PATH;
+    }
+    if (n == 2 && !top.equals("qualification") && !top.equals("catalogue")) {
       return "a mapping describing one " + top.substring(0, top.length() - 1);
     }
     if (entry) {
@@ -133,6 +153,7 @@ final class Phrases {
             ? GROUP_ID
             : "a rule id written as text, such as \"one-from-B\"";
       case "reference":
+      case "from-catalogue":
         return "a unit reference number such as \"F/601/1609\": a capital letter, three digits"
             + " and four digits, separated by slashes";
       case "credits":
@@ -222,11 +243,20 @@ final class Phrases {
 
   /** "a", "b" and "c" / "a", "b" or "c". */
   static String quotedList(List<String> items, String conjunction) {
-    List<String> q = items.stream().map(s -> "\"" + s + "\"").collect(Collectors.toList());
-    if (q.size() == 1) {
-      return q.get(0);
+    return joined(
+        items.stream().map(s -> "\"" + s + "\"").collect(Collectors.toList()), conjunction);
+  }
+
+  /** a, b and c / a, b or c. */
+  static String joined(List<String> items, String conjunction) {
+    if (items.size() == 1) {
+      return items.get(0);
     }
-    return String.join(", ", q.subList(0, q.size() - 1)) + " " + conjunction + " " + q.get(q.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " "
+        + conjunction
+        + " "
+        + items.get(items.size() - 1);
   }
 
   /** The allowed key the designer most likely meant, or null if none is close. */

@@ -2,6 +2,7 @@ package org.qualcheck.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.google.common.collect.ImmutableList;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +21,19 @@ import java.util.Set;
 import org.qualcheck.model.SourceLocation;
 
 /**
- * Checks a parsed spec against the JSON Schema of the spec format and restates each schema error
- * as a located sentence a qualification designer can act on.
+ * Checks a parsed spec or catalogue against the JSON Schema of its format and restates each schema
+ * error as a located sentence a qualification designer can act on.
  *
  * <p>The schema is the single statement of the format's shape (editors use it too); this class
  * only translates its verdicts. Errors raised inside {@code anyOf}/{@code oneOf}/{@code not} are
  * explained once per place from the value itself, rather than branch by branch.
  */
 final class SchemaCheck {
-  /** Where the schema lives on the classpath. */
+  /** Where the spec schema lives on the classpath. */
   static final String SCHEMA_RESOURCE = "org/qualcheck/spec/qualification.schema.json";
+
+  /** Where the catalogue schema lives on the classpath. */
+  static final String CATALOGUE_SCHEMA_RESOURCE = "org/qualcheck/spec/catalogue.schema.json";
 
   private static final ImmutableList<String> RULE_KINDS =
       ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
@@ -39,14 +42,20 @@ final class SchemaCheck {
   private final JsonNode schemaNode;
   private final Schema schema;
 
+  /** A check against the spec schema. */
   SchemaCheck() {
-    try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+    this(SCHEMA_RESOURCE);
+  }
+
+  /** A check against the schema at this classpath resource. */
+  SchemaCheck(String resource) {
+    try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the spec schema " + SCHEMA_RESOURCE + " is not packaged");
+        throw new IllegalStateException("the schema " + resource + " is not packaged");
       }
       this.schemaNode = new ObjectMapper().readTree(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("the spec schema " + SCHEMA_RESOURCE + " cannot be read", e);
+      throw new UncheckedIOException("the schema " + resource + " cannot be read", e);
     }
     this.schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
@@ -92,6 +101,9 @@ final class SchemaCheck {
                       + " is missing the required key \""
                       + e.getProperty()
                       + "\"");
+          break;
+        case "false":
+          p = forbiddenKey(tree, at);
           break;
         default:
           p = wrongValue(tree, at);
@@ -147,7 +159,10 @@ final class SchemaCheck {
             + advice);
   }
 
-  /** The property names the schema allows where an additionalProperties error was raised. */
+  /**
+   * The property names the schema allows where an additionalProperties error was raised, leaving
+   * out those it names only to forbid them.
+   */
   private List<String> allowedKeys(Error e) {
     List<Object> fragment = NodePaths.elements(e.getSchemaLocation().getFragment());
     if (fragment.isEmpty()) {
@@ -155,10 +170,43 @@ final class SchemaCheck {
     }
     JsonNode owner = schemaNode.at(NodePaths.pointer(fragment.subList(0, fragment.size() - 1)));
     List<String> names = new ArrayList<>();
-    for (Iterator<String> it = owner.path("properties").fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
+    for (Map.Entry<String, JsonNode> p : owner.path("properties").properties()) {
+      if (!p.getValue().equals(BooleanNode.FALSE)) {
+        names.add(p.getKey());
+      }
     }
     return names;
+  }
+
+  /**
+   * A key the schema forbids outright: a detail given beside {@code from-catalogue}, which would be
+   * a second statement of what the catalogue says, or a unit number in a catalogue, which belongs
+   * to each qualification rather than to the shared unit.
+   */
+  private static SpecProblem forbiddenKey(LocatedTree tree, List<Object> at) {
+    String key = YamlTreeReader.safe(at.get(at.size() - 1).toString());
+    List<Object> owner = at.subList(0, at.size() - 1);
+    String subject = Phrases.subject(tree, owner);
+    JsonNode from = tree.node(owner).path("from-catalogue");
+    String sentence;
+    if (from.isTextual()) {
+      sentence =
+          subject
+              + " takes its details from catalogue unit \""
+              + YamlTreeReader.safe(from.asText())
+              + "\", so remove \""
+              + key
+              + "\" here; a catalogue unit's reference, title, credits, level and glh are written"
+              + " only in its catalogue";
+    } else if (key.equals("number")) {
+      sentence =
+          subject
+              + " has a unit number, which a catalogue does not give; remove it here, and give the"
+              + " number in each spec that takes the unit";
+    } else {
+      sentence = subject + " may not have the key \"" + key + "\"; remove it";
+    }
+    return new SpecProblem(tree.keyAt(at), sentence);
   }
 
   private SpecProblem wrongValue(LocatedTree tree, List<Object> at) {

@@ -29,7 +29,8 @@ import org.qualcheck.rule.Total;
 
 /**
  * Checks that a schema-valid spec tree hangs together (names are unique, every name used is
- * declared, minimums do not exceed maximums) and then builds the {@link Qualification} from it.
+ * declared, every unit taken from a catalogue is in one, minimums do not exceed maximums) and then
+ * builds the {@link Qualification} from it.
  *
  * <p>Runs only on trees the schema accepted, so it may rely on the shape: required keys are present
  * and values have the right types.
@@ -37,20 +38,26 @@ import org.qualcheck.rule.Total;
 final class SpecAssembler {
   private final LocatedTree tree;
   private final JsonNode root;
+  private final Catalogues catalogues;
   private final List<SpecProblem> problems = new ArrayList<>();
 
-  private SpecAssembler(LocatedTree tree) {
+  private SpecAssembler(LocatedTree tree, Catalogues catalogues) {
     this.tree = tree;
     this.root = tree.root();
+    this.catalogues = catalogues;
   }
 
-  /** The qualification the tree describes; throws {@link SpecException} if it does not hang together. */
-  static Qualification assemble(LocatedTree tree) {
-    return new SpecAssembler(tree).run();
+  /**
+   * The qualification the tree describes, taking units from these catalogues; throws {@link
+   * SpecException} if it does not hang together.
+   */
+  static Qualification assemble(LocatedTree tree, Catalogues catalogues) {
+    return new SpecAssembler(tree, catalogues).run();
   }
 
   private Qualification run() {
     Map<String, SourceLocation> units = declared("units", "number", "unit", "units");
+    checkCatalogueUnits();
     Map<String, SourceLocation> groups = declared("groups", "id", "group", "groups");
     checkLevels();
     JsonNode groupList = root.path("groups");
@@ -162,6 +169,67 @@ final class SpecAssembler {
     }
   }
 
+  /**
+   * Each unit taken from a catalogue must be in a listed catalogue, and a unit written out in full
+   * must not contradict a catalogue unit with the same unit reference number.
+   */
+  private void checkCatalogueUnits() {
+    JsonNode units = root.path("units");
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode u = units.get(i);
+      String name = Phrases.item(tree, "units", i);
+      if (u.has("from-catalogue")) {
+        String reference = u.get("from-catalogue").asText();
+        if (catalogues.unit(reference).isEmpty()) {
+          problems.add(
+              new SpecProblem(
+                  tree.valueAt(List.of("units", i, "from-catalogue")),
+                  name
+                      + " takes \""
+                      + reference
+                      + "\" from a catalogue, but "
+                      + (catalogues.listed().isEmpty()
+                          ? "the spec lists no catalogues; list the catalogue that holds it under"
+                              + " \"catalogues\""
+                          : "no listed catalogue holds that unit reference number; correct it, or"
+                              + " list the catalogue that holds it under \"catalogues\"")));
+        }
+      } else if (u.has("reference")) {
+        String reference = u.get("reference").asText();
+        SourceLocation where = tree.valueAt(List.of("units", i, "reference"));
+        Optional<CatalogueUnit> there = catalogues.unit(reference);
+        if (there.isPresent()) {
+          CatalogueUnit here =
+              new CatalogueUnit(
+                  new UnitReference(reference),
+                  u.get("title").asText(),
+                  u.get("credits").intValue(),
+                  level(u.get("level")),
+                  glh(u),
+                  where);
+          List<String> differences = here.differencesFrom(there.get());
+          if (!differences.isEmpty()) {
+            problems.add(
+                new SpecProblem(
+                    where,
+                    name
+                        + " differs from catalogue unit \""
+                        + reference
+                        + "\" in \""
+                        + there.get().location().file()
+                        + "\" on line "
+                        + there.get().location().line()
+                        + ", with "
+                        + Phrases.joined(differences, "and")
+                        + "; take it with \"from-catalogue: "
+                        + reference
+                        + "\" instead of writing it out"));
+          }
+        }
+      }
+    }
+  }
+
   private void checkLevels() {
     JsonNode levels = root.path("qualification").path("levels");
     if (levels.isObject()) {
@@ -197,15 +265,20 @@ final class SpecAssembler {
     for (int i = 0; i < units.size(); i++) {
       JsonNode u = units.get(i);
       Unit unit =
-          new Unit(
-              u.get("number").asText(),
-              u.has("reference")
-                  ? Optional.of(new UnitReference(u.get("reference").asText()))
-                  : Optional.empty(),
-              u.get("title").asText(),
-              u.get("credits").intValue(),
-              level(u.get("level")),
-              u.has("glh") ? OptionalInt.of(u.get("glh").intValue()) : OptionalInt.empty());
+          u.has("from-catalogue")
+              ? catalogues
+                  .unit(u.get("from-catalogue").asText())
+                  .orElseThrow(() -> new IllegalStateException("an unresolved catalogue unit"))
+                  .numbered(u.get("number").asText())
+              : new Unit(
+                  u.get("number").asText(),
+                  u.has("reference")
+                      ? Optional.of(new UnitReference(u.get("reference").asText()))
+                      : Optional.empty(),
+                  u.get("title").asText(),
+                  u.get("credits").intValue(),
+                  level(u.get("level")),
+                  glh(u));
       b.unit(unit).location("unit:" + unit.number(), tree.valueAt(List.of("units", i)));
     }
     JsonNode groups = root.path("groups");
@@ -300,6 +373,10 @@ final class SpecAssembler {
       list.forEach(n -> b.add(n.asText()));
     }
     return b.build();
+  }
+
+  private static OptionalInt glh(JsonNode unit) {
+    return unit.has("glh") ? OptionalInt.of(unit.get("glh").intValue()) : OptionalInt.empty();
   }
 
   private static Level level(JsonNode node) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.SourceLocation;
 
@@ -22,20 +23,30 @@ import org.qualcheck.model.SourceLocation;
  *
  * <p>Reading is strict and safe on untrusted files: YAML features a spec never needs (anchors,
  * aliases, tags, several documents) are refused, sizes and nesting are bounded, and no value is
- * coerced to another type. The file is checked against the JSON Schema first and then for
- * consistency; every problem found is reported at once, each with its line and column, in a
- * {@link SpecException}.
+ * coerced to another type. The file is checked against the JSON Schema first, then the unit
+ * catalogues it lists are read, then it is checked for consistency; every problem found at a stage
+ * is reported at once, each with its file, line and column, in a {@link SpecException}.
+ *
+ * <p>A spec may take units from catalogues (files in the format of {@code catalogue.schema.json})
+ * listed under {@code catalogues}, by paths relative to the spec's folder. A spec read from a
+ * {@link Path} finds them beside it; a spec read from a stream or a string has no folder, so one
+ * that lists catalogues is refused unless a folder is given with {@link #read(String, String,
+ * Path)}. Catalogues are read under the same rules and limits as specs.
  *
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
 public final class SpecReader {
   private final YamlTreeReader yaml = new YamlTreeReader();
   private final SchemaCheck schema = new SchemaCheck();
+  private final CatalogueReader catalogues = new CatalogueReader(yaml);
 
   /** A reader using the spec schema packaged with this library. */
   public SpecReader() {}
 
-  /** Reads the spec in {@code file}; problems name the file as the path was given. */
+  /**
+   * Reads the spec in {@code file}, and the catalogues it lists from its folder; problems name the
+   * files as the path was given.
+   */
   public Qualification read(Path file) {
     checkNotNull(file, "file");
     String name = file.toString();
@@ -55,7 +66,8 @@ public final class SpecReader {
     } catch (IOException e) {
       throw failure(name, "the file cannot be read");
     }
-    return read(name, decode(name, bytes));
+    Path folder = file.getParent() != null ? file.getParent() : Path.of("");
+    return read(name, decode(name, bytes), Optional.of(folder));
   }
 
   /**
@@ -80,23 +92,43 @@ public final class SpecReader {
   }
 
   /**
-   * Reads a spec from its text.
+   * Reads a spec from its text. It has no folder, so a spec that lists catalogues is refused.
    *
    * @param displayName how problems name the source, usually its path
    */
   public Qualification read(String displayName, String yamlText) {
     checkNotNull(displayName, "displayName");
     checkNotNull(yamlText, "yamlText");
+    return read(displayName, yamlText, Optional.empty());
+  }
+
+  /**
+   * Reads a spec from its text, finding the catalogues it lists in {@code folder} as though the
+   * spec were a file there.
+   *
+   * @param displayName how problems name the source, usually its path
+   * @param folder the folder catalogue paths are relative to and must stay inside; problems in a
+   *     catalogue name it by this folder and its path
+   */
+  public Qualification read(String displayName, String yamlText, Path folder) {
+    checkNotNull(displayName, "displayName");
+    checkNotNull(yamlText, "yamlText");
+    checkNotNull(folder, "folder");
+    return read(displayName, yamlText, Optional.of(folder));
+  }
+
+  private Qualification read(String displayName, String yamlText, Optional<Path> folder) {
     String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
     LocatedTree tree = yaml.read(displayName, text);
     List<SpecProblem> problems = schema.check(tree);
     if (!problems.isEmpty()) {
       throw new SpecException(YamlTreeReader.capped(problems));
     }
-    return SpecAssembler.assemble(tree);
+    return SpecAssembler.assemble(tree, Catalogues.load(tree, folder, catalogues));
   }
 
-  private static String decode(String name, byte[] bytes) {
+  /** UTF-8 text of a spec or catalogue file, or a problem at its start naming it {@code name}. */
+  static String decode(String name, byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

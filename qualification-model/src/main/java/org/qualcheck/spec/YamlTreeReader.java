@@ -39,6 +39,9 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  *
  * <p>Scalars are kept exactly as YAML typed them (a quoted {@code "4"} stays text, {@code yes}
  * stays text), so the schema sees what the designer wrote and nothing is coerced.
+ *
+ * <p>Specs and unit catalogues are read the same way, under the same limits; the {@link Kind}
+ * only changes the words of the refusals, so a catalogue's problems speak of a catalogue.
  */
 final class YamlTreeReader {
   /** The deepest nesting of mappings and lists a spec may use. */
@@ -54,6 +57,32 @@ final class YamlTreeReader {
   static final int MAX_PROBLEMS = 50;
 
   private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+
+  /** What a file is meant to be, which decides how its refusals name it. */
+  enum Kind {
+    SPEC("spec", "qualification", "\"qualification\", \"units\", \"groups\" and \"rules\""),
+    CATALOGUE("catalogue", "catalogue", "\"catalogue\" and \"units\"");
+
+    private final String noun;
+    private final String firstKey;
+    private final String topKeys;
+
+    Kind(String noun, String firstKey, String topKeys) {
+      this.noun = noun;
+      this.firstKey = firstKey;
+      this.topKeys = topKeys;
+    }
+
+    /** "spec" or "catalogue". */
+    String noun() {
+      return noun;
+    }
+
+    /** The sentence for a file over {@link #MAX_CHARS}. */
+    String tooLarge() {
+      return "the file is larger than 4 MB; a " + noun + " is far smaller, so this is not a " + noun;
+    }
+  }
 
   private final YAMLFactory factory;
 
@@ -80,14 +109,20 @@ final class YamlTreeReader {
     this.factory = new EventAwareYamlFactory(builder);
   }
 
-  /** Parses {@code text}; throws {@link SpecException} listing every problem found. */
+  /** Parses the text of a spec; throws {@link SpecException} listing every problem found. */
   LocatedTree read(String file, String text) {
-    return new Pass(file).run(text);
+    return read(file, text, Kind.SPEC);
+  }
+
+  /** Parses the text of a file of this kind; throws {@link SpecException} listing every problem. */
+  LocatedTree read(String file, String text, Kind kind) {
+    return new Pass(file, kind).run(text);
   }
 
   /** One parse of one text; not shared between threads. */
   private final class Pass {
     private final String file;
+    private final Kind kind;
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Map<String, SourceLocation> values = new LinkedHashMap<>();
     private final Map<String, SourceLocation> keys = new LinkedHashMap<>();
@@ -98,14 +133,15 @@ final class YamlTreeReader {
     private EventAwareYamlParser parser;
     private SourceLocation last;
 
-    Pass(String file) {
+    Pass(String file, Kind kind) {
       this.file = file;
+      this.kind = kind;
       this.last = new SourceLocation(file, 1, 1);
     }
 
     LocatedTree run(String text) {
       if (text.length() > MAX_CHARS) {
-        fail(last, "the file is larger than 4 MB; a spec is far smaller, so this is not a spec");
+        fail(last, kind.tooLarge());
       }
       JsonNode root = null;
       try (EventAwareYamlParser p =
@@ -113,13 +149,14 @@ final class YamlTreeReader {
         this.parser = p;
         JsonToken first = next();
         if (first == null) {
-          fail(last, "the file is empty; a spec starts with \"qualification:\"");
+          fail(last, "the file is empty; a " + kind.noun + " starts with \"" + kind.firstKey + ":\"");
         }
         if (first != JsonToken.START_OBJECT) {
           fail(
               last,
-              "the top level of the file must be a mapping of \"qualification\", \"units\", "
-                  + "\"groups\" and \"rules\", not "
+              "the top level of the file must be a mapping of "
+                  + kind.topKeys
+                  + ", not "
                   + describeToken(first));
         }
         root = readValue(first, 0);
@@ -127,7 +164,9 @@ final class YamlTreeReader {
         if (extra != null) {
           problem(
               last,
-              "a second YAML document starts here; a spec file holds exactly one document, so"
+              "a second YAML document starts here; a "
+                  + kind.noun
+                  + " file holds exactly one document, so"
                   + " remove the \"---\" and what follows it or move it to its own file");
         }
       } catch (SpecException e) {
@@ -141,7 +180,7 @@ final class YamlTreeReader {
       if (!problems.isEmpty()) {
         throw new SpecException(capped(problems));
       }
-      return new LocatedTree(file, root, ImmutableMap.copyOf(values), ImmutableMap.copyOf(keys));
+      return new LocatedTree(file, kind, root, ImmutableMap.copyOf(values), ImmutableMap.copyOf(keys));
     }
 
     private JsonToken next() throws IOException {
@@ -168,7 +207,9 @@ final class YamlTreeReader {
             last,
             "the alias \"*"
                 + safe(parser.aliasName())
-                + "\" is not allowed; a spec writes every value out in full, without anchors and"
+                + "\" is not allowed; a "
+                + kind.noun
+                + " writes every value out in full, without anchors and"
                 + " aliases");
         return;
       }
@@ -184,7 +225,9 @@ final class YamlTreeReader {
             last,
             "the anchor \"&"
                 + safe(anchor)
-                + "\" is not allowed; a spec writes every value out in full, without anchors and"
+                + "\" is not allowed; a "
+                + kind.noun
+                + " writes every value out in full, without anchors and"
                 + " aliases");
       }
       String tag = null;
@@ -200,7 +243,9 @@ final class YamlTreeReader {
             last,
             "the tag \""
                 + safe(shown)
-                + "\" is not allowed; a spec holds only plain text, numbers, lists and mappings");
+                + "\" is not allowed; a "
+                + kind.noun
+                + " holds only plain text, numbers, lists and mappings");
       }
     }
 
@@ -277,7 +322,7 @@ final class YamlTreeReader {
         case VALUE_NULL:
           return nf.nullNode();
         default:
-          fail(last, "this kind of YAML value is not allowed in a spec");
+          fail(last, "this kind of YAML value is not allowed in a " + kind.noun);
           return nf.nullNode();
       }
     }
@@ -332,7 +377,7 @@ final class YamlTreeReader {
         if (m.contains("name")) {
           return "a key here is too long";
         }
-        return "the file is larger than 4 MB; a spec is far smaller, so this is not a spec";
+        return kind.tooLarge();
       }
       String all = String.valueOf(e.getOriginalMessage());
       java.util.regex.Matcher dup =
@@ -353,7 +398,7 @@ final class YamlTreeReader {
       if (marked != null) {
         String problem = marked.getProblem();
         if (problem != null && problem.contains("exceeds the limit")) {
-          return "the file is larger than 4 MB; a spec is far smaller, so this is not a spec";
+          return kind.tooLarge();
         }
         if (problem != null && problem.contains("Nesting Depth")) {
           return "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep";

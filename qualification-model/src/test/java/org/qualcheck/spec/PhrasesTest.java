@@ -42,6 +42,8 @@ class PhrasesTest {
   void quotedLists() {
     assertThat(Phrases.quotedList(List.of("a"), "or")).isEqualTo("\"a\"");
     assertThat(Phrases.quotedList(List.of("a", "b", "c"), "or")).isEqualTo("\"a\", \"b\" or \"c\"");
+    assertThat(Phrases.joined(List.of("x"), "and")).isEqualTo("x");
+    assertThat(Phrases.joined(List.of("x", "y", "z"), "and")).isEqualTo("x, y and z");
   }
 
   /** A unit level written as text loads exactly when the model can parse it. */

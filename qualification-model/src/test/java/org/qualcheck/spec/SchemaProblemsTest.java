@@ -27,7 +27,9 @@ class SchemaProblemsTest {
               assertAt(p, "specs/many-problems.yaml", 13, 5);
               assertThat(p.message())
                   .contains("unit \"A2\" has an unknown key \"colour\"")
-                  .contains("\"number\", \"reference\", \"title\", \"credits\", \"level\" and \"glh\"");
+                  .contains(
+                      "\"number\", \"from-catalogue\", \"reference\", \"title\", \"credits\","
+                          + " \"level\" and \"glh\"");
             });
   }
 

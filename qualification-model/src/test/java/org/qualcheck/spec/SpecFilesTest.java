@@ -20,30 +20,68 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The specs shipped under {@code specs/}: each fits the schema as an editor would check it, loads
- * through the reader, and points editors at the schema on its first line.
+ * The YAML files shipped under {@code specs/} and its subfolders, specs and unit catalogues alike:
+ * each fits its schema as an editor would check it, loads through the reader, and points editors at
+ * its schema on its first line. A file is a catalogue when its top level has {@code catalogue}.
  */
 class SpecFilesTest {
   private static final Path SPECS = Path.of("../specs");
-  private static final Path SCHEMA = SPECS.resolve("schema/qualification.schema.json");
+  static final Path SCHEMA = SPECS.resolve("schema/qualification.schema.json");
+  static final Path CATALOGUE_SCHEMA = SPECS.resolve("schema/catalogue.schema.json");
+
+  static List<Path> yamlFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(SPECS)) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+    }
+  }
 
   static List<Path> specFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(SPECS)) {
-      List<Path> specs =
-          files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
-      assertThat(specs).isNotEmpty();
-      return specs;
+    List<Path> specs = yamlFiles().stream().filter(p -> !isCatalogue(p)).collect(Collectors.toList());
+    assertThat(specs).hasSizeGreaterThanOrEqualTo(3);
+    return specs;
+  }
+
+  static List<Path> catalogueFiles() throws IOException {
+    List<Path> catalogues = yamlFiles().stream().filter(SpecFilesTest::isCatalogue).collect(Collectors.toList());
+    assertThat(catalogues).isNotEmpty();
+    return catalogues;
+  }
+
+  private static boolean isCatalogue(Path file) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).has("catalogue");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void everyShippedYamlFileIsASpecOrACatalogue() throws IOException {
+    assertThat(specFiles().size() + catalogueFiles().size()).isEqualTo(yamlFiles().size());
+    assertThat(yamlFiles())
+        .contains(
+            SPECS.resolve("ocr-03455-customer-service-l2.yaml"),
+            SPECS.resolve("examples/catalogue/customer-service-units.yaml"));
   }
 
   @ParameterizedTest
   @MethodSource("specFiles")
   void fitsTheSchema(Path spec) throws IOException {
+    assertThat(validate(SCHEMA, spec)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("catalogueFiles")
+  void catalogueFitsTheCatalogueSchema(Path catalogue) throws IOException {
+    assertThat(validate(CATALOGUE_SCHEMA, catalogue)).isEmpty();
+  }
+
+  static List<com.networknt.schema.Error> validate(Path schemaFile, Path yaml) throws IOException {
     Schema schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
-    JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(spec.toFile());
-    assertThat(schema.validate(tree)).isEmpty();
+            .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
+    JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+    return schema.validate(tree);
   }
 
   @ParameterizedTest
@@ -53,27 +91,50 @@ class SpecFilesTest {
   }
 
   @ParameterizedTest
+  @MethodSource("catalogueFiles")
+  void catalogueLoadsThroughTheCatalogueReader(Path catalogue) throws IOException {
+    CatalogueReader reader = new CatalogueReader(new YamlTreeReader());
+    assertThat(reader.read(catalogue.toString(), Files.readString(catalogue)).units()).isNotEmpty();
+  }
+
+  @ParameterizedTest
   @MethodSource("specFiles")
   void namesTheSchemaOnItsFirstLine(Path spec) throws IOException {
     assertThat(Files.readAllLines(spec).get(0))
-        .isEqualTo("# yaml-language-server: $schema=schema/qualification.schema.json");
+        .isEqualTo("# yaml-language-server: $schema=" + relative(spec, SCHEMA));
+  }
+
+  @ParameterizedTest
+  @MethodSource("catalogueFiles")
+  void catalogueNamesTheCatalogueSchemaOnItsFirstLine(Path catalogue) throws IOException {
+    assertThat(Files.readAllLines(catalogue).get(0))
+        .isEqualTo("# yaml-language-server: $schema=" + relative(catalogue, CATALOGUE_SCHEMA));
+  }
+
+  /** The path from a file's folder to a schema, as an editor follows it. */
+  private static String relative(Path file, Path schema) {
+    return file.getParent().relativize(schema).toString().replace('\\', '/');
   }
 
   @Test
-  void theSchemaIsPackagedWithTheReader() throws IOException {
-    try (InputStream in =
-        getClass().getClassLoader().getResourceAsStream("org/qualcheck/spec/qualification.schema.json")) {
-      assertThat(in).isNotNull();
-      assertThat(new ObjectMapper().readTree(in)).isEqualTo(new ObjectMapper().readTree(SCHEMA.toFile()));
+  void theSchemasArePackagedWithTheReader() throws IOException {
+    for (Path schema : List.of(SCHEMA, CATALOGUE_SCHEMA)) {
+      try (InputStream in =
+          getClass().getClassLoader().getResourceAsStream("org/qualcheck/spec/" + schema.getFileName())) {
+        assertThat(in).as("%s", schema).isNotNull();
+        assertThat(new ObjectMapper().readTree(in)).isEqualTo(new ObjectMapper().readTree(schema.toFile()));
+      }
     }
   }
 
   @Test
-  void theSchemaForbidsUnknownKeysEverywhere() throws IOException {
-    JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
-    List<String> open = new java.util.ArrayList<>();
-    collectOpenObjects(schema, "", open);
-    assertThat(open).isEmpty();
+  void theSchemasForbidUnknownKeysEverywhere() throws IOException {
+    for (Path file : List.of(SCHEMA, CATALOGUE_SCHEMA)) {
+      JsonNode schema = new ObjectMapper().readTree(file.toFile());
+      List<String> open = new java.util.ArrayList<>();
+      collectOpenObjects(schema, "", open);
+      assertThat(open).as("%s", file).isEmpty();
+    }
   }
 
   private static void collectOpenObjects(JsonNode node, String at, List<String> open) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
   static final String SMALL = "src/test/resources/specs/small-two-groups.yaml";
   static final String CS = "../specs/ocr-03455-customer-service-l2.yaml";
+  static final String FOUNDATIONS =
+      "../specs/examples/catalogue/customer-service-foundations-award.yaml";
 
   @Test
   void metPlanExitsZeroWithAReadableReport() {
@@ -158,5 +160,55 @@ class ValidateCommandTest {
     CliRun folder = CliRun.of("validate", "--spec", SMALL, "--plan", dir.toString());
     assertThat(folder.exitCode()).isEqualTo(2);
     assertThat(folder.err()).contains("is a folder");
+  }
+
+  @Test
+  void unitsTakenFromACatalogueAreCheckedLikeAnyOthers() {
+    CliRun run = CliRun.of("validate", "--spec", FOUNDATIONS, "--units", "M1,M2,O1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Plan: 3 units, 13 credits")
+        .contains("O1    R/601/1212   5 cr  Level 2  Communicate effectively with customers")
+        .contains("MET: the plan meets all 3 rules.");
+  }
+
+  @Test
+  void aUnitTakenFromACatalogueMayBeNamedByItsReferenceNumber() {
+    CliRun run = CliRun.of("validate", "--spec", FOUNDATIONS, "--units", "F/601/1609,M2,O1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void aProblemInACatalogueIsLocatedInTheCatalogueWithExitThree(@TempDir Path dir)
+      throws Exception {
+    Path examples = Path.of(FOUNDATIONS).getParent();
+    Path spec = dir.resolve("foundations.yaml");
+    Files.copy(Path.of(FOUNDATIONS), spec);
+    Path catalogue = dir.resolve("customer-service-units.yaml");
+    Files.writeString(
+        catalogue,
+        Files.readString(examples.resolve("customer-service-units.yaml"))
+            .replaceFirst("credits: 4", "credits: \"4\""));
+    CliRun run = CliRun.of("validate", "--spec", spec.toString(), "--units", "M1");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            catalogue
+                + ":18:14: \"credits\" of unit \"F/601/1609\" must be a whole number of at least"
+                + " 1, not \"4\" (write the number without quotes)\n");
+  }
+
+  @Test
+  void aMissingCatalogueIsLocatedInTheSpecWithExitThree(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("foundations.yaml");
+    Files.copy(Path.of(FOUNDATIONS), spec);
+    CliRun run = CliRun.of("validate", "--spec", spec.toString(), "--units", "M1");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err())
+        .isEqualTo(
+            spec
+                + ":17:5: catalogue \"customer-service-units.yaml\" does not exist; its path is"
+                + " relative to the spec's folder\n");
   }
 }
