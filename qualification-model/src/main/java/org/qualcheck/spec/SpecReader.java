@@ -2,6 +2,7 @@ package org.qualcheck.spec;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -50,7 +51,46 @@ public final class SpecReader {
   public Qualification read(Path file) {
     checkNotNull(file, "file");
     String name = file.toString();
-    byte[] bytes;
+    Path folder = file.getParent() != null ? file.getParent() : Path.of("");
+    return read(name, decode(name, bytes(file)), Optional.of(folder));
+  }
+
+  /**
+   * Reads a unit catalogue on its own, for the checks that look at units alone (check characters,
+   * levels): its units as a qualification without groups or rules, each numbered by its unit
+   * reference number and located where the catalogue writes it.
+   */
+  public Qualification readCatalogue(Path file) {
+    checkNotNull(file, "file");
+    String name = file.toString();
+    Catalogue c = catalogues.read(name, decode(name, bytes(file)));
+    Qualification.Builder b =
+        Qualification.builder(String.valueOf(file.getFileName())).title(c.title()).source(c.source());
+    for (CatalogueUnit u : c.units().values()) {
+      String number = u.reference().value();
+      b.unit(u.numbered(number)).location("unit:" + number, u.location());
+    }
+    return b.build();
+  }
+
+  /**
+   * Whether {@code file} holds a unit catalogue rather than a qualification spec: a YAML mapping
+   * with a {@code catalogue} key and no {@code qualification} key. False for anything unreadable.
+   */
+  public boolean isCatalogue(Path file) {
+    checkNotNull(file, "file");
+    try {
+      String name = file.toString();
+      JsonNode root = yaml.read(name, decode(name, bytes(file)), YamlTreeReader.Kind.CATALOGUE).root();
+      return root.has("catalogue") && !root.has("qualification");
+    } catch (SpecException e) {
+      return false;
+    }
+  }
+
+  /** The file's bytes, or a located problem: missing, a folder, unreadable or over 4 MB. */
+  private static byte[] bytes(Path file) {
+    String name = file.toString();
     try {
       if (Files.isDirectory(file)) {
         throw failure(name, "this is a folder, not a spec file");
@@ -58,7 +98,7 @@ public final class SpecReader {
       if (Files.size(file) > YamlTreeReader.MAX_CHARS) {
         throw failure(name, "the file is larger than 4 MB; a spec is far smaller, so this is not a spec");
       }
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw failure(name, "the file does not exist");
     } catch (AccessDeniedException e) {
@@ -66,8 +106,6 @@ public final class SpecReader {
     } catch (IOException e) {
       throw failure(name, "the file cannot be read");
     }
-    Path folder = file.getParent() != null ? file.getParent() : Path.of("");
-    return read(name, decode(name, bytes), Optional.of(folder));
   }
 
   /**
@@ -120,6 +158,14 @@ public final class SpecReader {
   private Qualification read(String displayName, String yamlText, Optional<Path> folder) {
     String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
     LocatedTree tree = yaml.read(displayName, text);
+    if (tree.root().has("catalogue") && !tree.root().has("qualification")) {
+      throw new SpecException(
+          List.of(
+              new SpecProblem(
+                  tree.keyAt(List.of("catalogue")),
+                  "this is a unit catalogue, not a qualification spec; list it under \"catalogues\""
+                      + " in the specs that take units from it")));
+    }
     List<SpecProblem> problems = schema.check(tree);
     if (!problems.isEmpty()) {
       throw new SpecException(YamlTreeReader.capped(problems));

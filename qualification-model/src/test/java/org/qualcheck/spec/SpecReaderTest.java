@@ -96,6 +96,24 @@ class SpecReaderTest {
   }
 
   @Test
+  void aCatalogueIsToldApartFromASpecAndReadOnItsOwn() {
+    Path catalogue = Path.of("../specs/examples/catalogue/customer-service-units.yaml");
+    Path spec = Path.of("../specs/ocr-03455-customer-service-l2.yaml");
+    assertThat(READER.isCatalogue(catalogue)).isTrue();
+    assertThat(READER.isCatalogue(spec)).isFalse();
+    assertThat(READER.isCatalogue(Path.of("no-such-file.yaml"))).isFalse();
+    Qualification units = READER.readCatalogue(catalogue);
+    assertThat(units.rules()).isEmpty();
+    assertThat(units.units()).containsKey("R/601/1212");
+    assertThat(units.units().get("R/601/1212").credits()).isEqualTo(5);
+    assertThat(units.location("unit:F/601/1609").orElseThrow().line()).isEqualTo(16);
+    assertThatThrownBy(() -> READER.read(catalogue))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("customer-service-units.yaml:9:1: this is a unit catalogue, not a"
+            + " qualification spec");
+  }
+
+  @Test
   void readsWhichRulesAreMarkedImplied() {
     Qualification q =
         READER.read(

@@ -125,10 +125,9 @@ public final class Linter {
             structural(
                 q,
                 FindingKind.CHECK_CHARACTER,
-                "unit "
-                    + u.number()
-                    + "'s reference number "
-                    + r
+                (u.number().equals(r.value())
+                        ? "unit reference number " + r
+                        : "unit " + u.number() + "'s reference number " + r)
                     + " has check letter "
                     + r.checkLetter()
                     + ", but its digits give "

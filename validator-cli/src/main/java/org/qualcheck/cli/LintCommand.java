@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
           + " every unit can be part of such a plan, no rule is implied by the others, mandatory"
           + " units are not barred from each other, and printed figures (group credits, check"
           + " characters, reference numbers, levels) agree. Every finding is exact and names the"
-          + " plan or the rules that prove it."
+          + " plan or the rules that prove it. A unit catalogue given as SPEC is checked for its"
+          + " units' check characters."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -75,7 +76,7 @@ final class LintCommand implements Callable<Integer> {
         continue;
       }
       try {
-        Qualification q = reader.read(file);
+        Qualification q = reader.isCatalogue(file) ? reader.readCatalogue(file) : reader.read(file);
         results.add(new Linted(file, Linter.lint(q), List.of(), false));
       } catch (SpecException e) {
         results.add(new Linted(file, null, e.problems(), false));

@@ -40,6 +40,27 @@ class LintCommandTest {
   }
 
   @Test
+  void everyShippedSpecAndCatalogueIsClean() throws Exception {
+    List<String> files;
+    try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("../specs"))) {
+      files = walk.map(Object::toString).filter(f -> f.endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+    CliRun run = CliRun.of(args("lint", "text", files));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(files.size()).allMatch(l -> l.endsWith(": no findings"));
+  }
+
+  @Test
+  void aCatalogueIsLintedForItsUnitsCheckLetters() {
+    String file = "src/test/resources/lint/catalogue-with-wrong-check-letter.yaml";
+    CliRun run = CliRun.of("lint", file);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).startsWith(file + ":11:16: error: unit reference number L/601/1615 has check"
+        + " letter L, but its digits give R [check-character]");
+  }
+
+  @Test
   void eachPlantedDefectIsFoundInItsFixture() {
     for (String kind : PLANTED) {
       String file = FIXTURES + kind + ".yaml";
