@@ -73,7 +73,7 @@ public final class Linter {
         out.add(
             new Finding(
                 FindingKind.UNSATISFIABLE,
-                "no plan meets the rules: " + cannotHold(c),
+                "no plan meets the rules: " + cannotHold(c) + example(q, c),
                 location(q, "rule:" + c.rules().get(0)),
                 c.rules(),
                 ImmutableList.of(),
@@ -460,6 +460,9 @@ public final class Linter {
   }
 
   private static String brokenText(RuleOutcome o) {
+    if (o.rule() instanceof Barred && !o.counted().isEmpty()) {
+      return o.requirement() + ", and it holds " + joinAnd(o.counted());
+    }
     return o.requirement() + ", and it achieves " + o.achieved();
   }
 
@@ -580,6 +583,43 @@ public final class Linter {
     return c.rules().size() == 1
         ? "rule " + parts.get(0) + " cannot be met"
         : "rules " + joinAnd(parts) + " cannot all hold together";
+  }
+
+  /**
+   * An example that makes a conflict concrete: the cheapest plan meeting all of its rules but one
+   * (one with a maximum, if any) and the figure it reaches on that one; empty if there is none.
+   */
+  private static String example(Qualification q, Conflict c) {
+    if (c.rules().size() < 2) {
+      return "";
+    }
+    List<Rule> conflicting =
+        q.rules().stream().filter(r -> c.rules().contains(r.id())).collect(Collectors.toList());
+    Rule last =
+        conflicting.stream()
+            .filter(r -> r instanceof Total t ? t.bounds().max().isPresent() : r instanceof Barred)
+            .reduce((a, b) -> b)
+            .orElse(conflicting.get(conflicting.size() - 1));
+    List<Rule> rest = new ArrayList<>(conflicting);
+    rest.remove(last);
+    Optional<org.qualcheck.plan.Completion> cheapest =
+        Planner.of(withRules(q, rest)).complete(Plan.of(), PlanOptions.defaults()).best();
+    if (cheapest.isEmpty()) {
+      return "";
+    }
+    Plan p = cheapest.get().result().plan();
+    return Checker.of(withRules(q, conflicting)).check(p).outcomes().stream()
+        .filter(o -> o.rule().id().equals(last.id()) && !o.holds())
+        .findFirst()
+        .map(
+            o ->
+                "; the cheapest plan meeting all but "
+                    + last.id()
+                    + ", "
+                    + p
+                    + ", already breaks it: "
+                    + brokenText(o))
+        .orElse("");
   }
 
   private static String joinAnd(List<String> items) {

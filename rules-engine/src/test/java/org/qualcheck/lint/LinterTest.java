@@ -48,6 +48,9 @@ class LinterTest {
     assertThat(f.rules())
         .containsExactly("one-from-B", "one-from-C", "one-from-D", "one-from-E", "optional-at-most-20");
     assertThat(f.message()).startsWith("no plan meets the rules: rules one-from-B (at least 1 unit");
+    assertThat(f.message()).endsWith("; the cheapest plan meeting all but optional-at-most-20,"
+        + " B1,C1,D1,E1, already breaks it: at most 20 credits from groups B, C, D and E, and it"
+        + " achieves 24");
     assertThat(f.location().orElseThrow().line()).isEqualTo(19);
     assertThat(r.hasErrors()).isTrue();
   }
