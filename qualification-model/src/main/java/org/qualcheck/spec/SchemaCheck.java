@@ -29,8 +29,11 @@ import org.qualcheck.model.SourceLocation;
  * explained once per place from the value itself, rather than branch by branch.
  */
 final class SchemaCheck {
-  /** Where the schema lives on the classpath. */
-  static final String SCHEMA_RESOURCE = "org/qualcheck/spec/qualification.schema.json";
+  /**
+   * Where the schema is packaged, beside this class. It is looked up through this class rather than
+   * a class loader, so it is found on the module path without opening the package.
+   */
+  static final String SCHEMA_RESOURCE = "/org/qualcheck/spec/qualification.schema.json";
 
   private static final ImmutableList<String> RULE_KINDS =
       ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
@@ -40,7 +43,7 @@ final class SchemaCheck {
   private final Schema schema;
 
   SchemaCheck() {
-    try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the spec schema " + SCHEMA_RESOURCE + " is not packaged");
       }

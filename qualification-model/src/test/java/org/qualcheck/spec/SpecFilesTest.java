@@ -61,8 +61,7 @@ class SpecFilesTest {
 
   @Test
   void theSchemaIsPackagedWithTheReader() throws IOException {
-    try (InputStream in =
-        getClass().getClassLoader().getResourceAsStream("org/qualcheck/spec/qualification.schema.json")) {
+    try (InputStream in = SpecReader.class.getResourceAsStream(SchemaCheck.SCHEMA_RESOURCE)) {
       assertThat(in).isNotNull();
       assertThat(new ObjectMapper().readTree(in)).isEqualTo(new ObjectMapper().readTree(SCHEMA.toFile()));
     }
