@@ -10,8 +10,10 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
@@ -68,12 +70,13 @@ class LoadedQualificationTest {
         catchThrowableOfType(
             SpecException.class, () -> Qualcheck.load("broken.yaml", new StringReader(broken)));
     assertThat(e.problems()).isNotEmpty();
-    assertThat(e.problems()).allSatisfy(p -> assertThat(p.location().file()).isEqualTo("broken.yaml"));
+    assertThat(e.problems())
+        .allSatisfy(p -> assertThat(p.location().file()).isEqualTo("broken.yaml"));
     assertThat(e.getMessage()).contains("broken.yaml:3:").contains("\"credits\"");
   }
 
   @Test
-  void aMissingSpecFileIsRefusedAsASpecProblem(@org.junit.jupiter.api.io.TempDir Path dir) {
+  void aMissingSpecFileIsRefusedAsASpecProblem(@TempDir Path dir) {
     Path missing = dir.resolve("missing.yaml");
     assertThatThrownBy(() -> Qualcheck.load(missing))
         .isInstanceOf(SpecException.class)
@@ -139,8 +142,8 @@ class LoadedQualificationTest {
     List<String> withUnknown = List.of("F1", "F2", "Z9");
     String problem =
         "unit \"Z9\" is not in 03455; give a unit number such as F1 or a unit reference number";
-    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable question :
-        List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+    for (ThrowingCallable question :
+        List.<ThrowingCallable>of(
             () -> nvq.check(withUnknown),
             () -> nvq.meets(withUnknown),
             () -> nvq.complete(withUnknown),
