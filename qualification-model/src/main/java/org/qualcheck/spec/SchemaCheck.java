@@ -29,11 +29,14 @@ import org.qualcheck.model.SourceLocation;
  * explained once per place from the value itself, rather than branch by branch.
  */
 final class SchemaCheck {
-  /** Where the spec schema lives on the classpath. */
-  static final String SCHEMA_RESOURCE = "org/qualcheck/spec/qualification.schema.json";
+  /**
+   * Where the schema is packaged, beside this class. Schemas are looked up through this class
+   * rather than a class loader, so they are found on the module path without opening the package.
+   */
+  static final String SCHEMA_RESOURCE = "/org/qualcheck/spec/qualification.schema.json";
 
-  /** Where the catalogue schema lives on the classpath. */
-  static final String CATALOGUE_SCHEMA_RESOURCE = "org/qualcheck/spec/catalogue.schema.json";
+  /** Where the catalogue schema is packaged, beside this class. */
+  static final String CATALOGUE_SCHEMA_RESOURCE = "/org/qualcheck/spec/catalogue.schema.json";
 
   private static final ImmutableList<String> RULE_KINDS =
       ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
@@ -47,9 +50,9 @@ final class SchemaCheck {
     this(SCHEMA_RESOURCE);
   }
 
-  /** A check against the schema at this classpath resource. */
+  /** A check against the schema packaged at this resource, beside this class. */
   SchemaCheck(String resource) {
-    try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("the schema " + resource + " is not packaged");
       }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,6 +38,9 @@ import org.qualcheck.model.SourceLocation;
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
 public final class SpecReader {
+  private static final String TOO_LARGE =
+      "the file is larger than 4 MB; a spec is far smaller, so this is not a spec";
+
   private final YamlTreeReader yaml = new YamlTreeReader();
   private final SchemaCheck schema = new SchemaCheck();
   private final CatalogueReader catalogues = new CatalogueReader(yaml);
@@ -96,7 +100,7 @@ public final class SpecReader {
         throw failure(name, "this is a folder, not a spec file");
       }
       if (Files.size(file) > YamlTreeReader.MAX_CHARS) {
-        throw failure(name, "the file is larger than 4 MB; a spec is far smaller, so this is not a spec");
+        throw failure(name, TOO_LARGE);
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -123,10 +127,33 @@ public final class SpecReader {
       throw failure(displayName, "the spec cannot be read");
     }
     if (bytes.length > YamlTreeReader.MAX_CHARS) {
-      throw failure(
-          displayName, "the file is larger than 4 MB; a spec is far smaller, so this is not a spec");
+      throw failure(displayName, TOO_LARGE);
     }
     return read(displayName, decode(displayName, bytes));
+  }
+
+  /**
+   * Reads a spec from a character stream, which is read to its end (up to the 4 MB limit) but not
+   * closed: for callers that hold a spec as text rather than as a file, such as a database column.
+   *
+   * @param displayName how problems name the source, usually its path
+   */
+  public Qualification read(String displayName, Reader in) {
+    checkNotNull(displayName, "displayName");
+    checkNotNull(in, "in");
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        text.append(buffer, 0, n);
+        if (text.length() > YamlTreeReader.MAX_CHARS) {
+          throw failure(displayName, TOO_LARGE);
+        }
+      }
+    } catch (IOException e) {
+      throw failure(displayName, "the spec cannot be read");
+    }
+    return read(displayName, text.toString());
   }
 
   /**

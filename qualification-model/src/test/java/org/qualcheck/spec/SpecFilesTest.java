@@ -120,7 +120,7 @@ class SpecFilesTest {
   void theSchemasArePackagedWithTheReader() throws IOException {
     for (Path schema : List.of(SCHEMA, CATALOGUE_SCHEMA)) {
       try (InputStream in =
-          getClass().getClassLoader().getResourceAsStream("org/qualcheck/spec/" + schema.getFileName())) {
+          SpecReader.class.getResourceAsStream("/org/qualcheck/spec/" + schema.getFileName())) {
         assertThat(in).as("%s", schema).isNotNull();
         assertThat(new ObjectMapper().readTree(in)).isEqualTo(new ObjectMapper().readTree(schema.toFile()));
       }

@@ -9,6 +9,8 @@ import static org.qualcheck.spec.Fixtures.only;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +165,45 @@ class SpecReaderTest {
         };
     assertThat(READER.read("stdin", in).units()).hasSize(3);
     assertThat(closed[0]).isFalse();
+  }
+
+  @Test
+  void readsFromACharacterStreamWithoutClosingIt() {
+    boolean[] closed = {false};
+    Reader in =
+        new StringReader(Fixtures.text("valid-minimal.yaml")) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    assertThat(READER.read("column", in).units()).hasSize(3);
+    assertThat(closed[0]).isFalse();
+  }
+
+  @Test
+  void anOversizedCharacterStreamIsRefused() {
+    Reader big = new StringReader("#".repeat(4 * 1024 * 1024) + "\n\n");
+    SpecException e = catchThrowableOfType(SpecException.class, () -> READER.read("big", big));
+    Fixtures.assertPlain(e);
+    assertThat(e.getMessage()).startsWith("big:1:1: the file is larger than 4 MB");
+  }
+
+  @Test
+  void anUnreadableCharacterStreamIsASpecProblem() {
+    Reader broken =
+        new Reader() {
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            throw new IOException("disk on fire");
+          }
+
+          @Override
+          public void close() {}
+        };
+    SpecException e = catchThrowableOfType(SpecException.class, () -> READER.read("pipe", broken));
+    Fixtures.assertPlain(e);
+    assertThat(e.getMessage()).isEqualTo("pipe:1:1: the spec cannot be read").doesNotContain("fire");
   }
 
   @Test
