@@ -55,20 +55,57 @@ final class SpecAssembler {
     return new SpecAssembler(tree, catalogues).run();
   }
 
+  /**
+   * The problems with names in a tree that the schema refused: names not declared, declared or
+   * listed twice, minimums above maximums. The schema's problems say what is malformed; these say
+   * what else is wrong, so a designer sees every mistake at once. Parts too malformed to judge are
+   * left to the schema's problems.
+   */
+  static List<SpecProblem> referenceProblems(LocatedTree tree) {
+    SpecAssembler a = new SpecAssembler(tree, null);
+    a.checkReferences();
+    return a.problems;
+  }
+
   private Qualification run() {
-    Map<String, SourceLocation> units = declared("units", "number", "unit", "units");
-    checkCatalogueUnits();
-    Map<String, SourceLocation> groups = declared("groups", "id", "group", "groups");
-    checkLevels();
+    checkReferences();
+    if (!problems.isEmpty()) {
+      problems.sort(
+          java.util.Comparator.comparingInt((SpecProblem p) -> p.location().line())
+              .thenComparingInt(p -> p.location().column()));
+      throw new SpecException(YamlTreeReader.capped(problems));
+    }
+    return build();
+  }
+
+  /** Adds the problems with names; on a tree the schema refused, only where it can judge. */
+  private void checkReferences() {
+    // without catalogues the tree is one the schema refused: catalogue units and levels are left
+    // to the schema's problems
+    boolean schemaValid = catalogues != null;
+    Optional<Map<String, SourceLocation>> units = declared("units", "number", "unit", "units");
+    if (schemaValid) {
+      checkCatalogueUnits();
+    }
+    Optional<Map<String, SourceLocation>> groups = declared("groups", "id", "group", "groups");
+    if (schemaValid) {
+      checkLevels();
+    }
     JsonNode groupList = root.path("groups");
     for (int i = 0; i < groupList.size(); i++) {
-      String id = groupList.get(i).get("id").asText();
-      checkNames(List.of("groups", i, "units"), "group \"" + id + "\"", units, "unit", "units");
+      JsonNode id = groupList.path(i).path("id");
+      if (id.isTextual()) {
+        checkNames(
+            List.of("groups", i, "units"), "group \"" + id.asText() + "\"", units, "unit", "units");
+      }
     }
     Map<String, SourceLocation> ruleIds = new HashMap<>();
     JsonNode rules = root.path("rules");
     for (int i = 0; i < rules.size(); i++) {
-      JsonNode rule = rules.get(i);
+      JsonNode rule = rules.path(i);
+      if (!rule.isObject()) {
+        continue;
+      }
       String id = ruleId(rule, i);
       String name = Phrases.item(tree, "rules", i);
       SourceLocation where =
@@ -84,15 +121,18 @@ final class SpecAssembler {
                     + first.line()
                     + ", so give this one another id"));
       }
-      String kind = kind(rule);
-      List<Object> base = List.of("rules", i, kind);
-      JsonNode body = rule.get(kind);
+      Optional<String> kind = kind(rule);
+      if (kind.isEmpty()) {
+        continue;
+      }
+      List<Object> base = List.of("rules", i, kind.get());
+      JsonNode body = rule.get(kind.get());
       if (body.isArray()) {
         checkNames(base, name, units, "unit", "units");
-      } else {
+      } else if (body.isObject()) {
         checkNames(append(base, "units"), name, units, "unit", "units");
         checkNames(append(base, "groups"), name, groups, "group", "groups");
-        if (body.has("min") && body.has("max")
+        if (body.path("min").isIntegralNumber() && body.path("max").isIntegralNumber()
             && body.get("min").bigIntegerValue().compareTo(body.get("max").bigIntegerValue()) > 0) {
           problems.add(
               new SpecProblem(
@@ -106,49 +146,64 @@ final class SpecAssembler {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      problems.sort(
-          java.util.Comparator.comparingInt((SpecProblem p) -> p.location().line())
-              .thenComparingInt(p -> p.location().column()));
-      throw new SpecException(YamlTreeReader.capped(problems));
-    }
-    return build();
   }
 
-  /** Unit numbers or group ids with where each is declared, reporting repeats. */
-  private Map<String, SourceLocation> declared(
+  /**
+   * Unit numbers or group ids with where each is declared, reporting repeats; empty when some
+   * declaration is too malformed to name (the schema reports it), so that names are not checked
+   * against a partial list.
+   */
+  private Optional<Map<String, SourceLocation>> declared(
       String list, String key, String noun, String section) {
     Map<String, SourceLocation> seen = new HashMap<>();
     JsonNode items = root.path(list);
+    boolean complete = items.isArray() || items.isMissingNode();
     for (int i = 0; i < items.size(); i++) {
-      String name = items.get(i).get(key).asText();
+      JsonNode name = items.path(i).path(key);
+      if (!name.isTextual()) {
+        complete = false;
+        continue;
+      }
       SourceLocation where = tree.valueAt(List.of(list, i, key));
-      SourceLocation first = seen.putIfAbsent(name, where);
+      SourceLocation first = seen.putIfAbsent(name.asText(), where);
       if (first != null) {
         problems.add(
             new SpecProblem(
                 where,
                 noun
                     + " \""
-                    + YamlTreeReader.safe(name)
+                    + YamlTreeReader.safe(name.asText())
                     + "\" is declared twice under \""
                     + section
                     + "\"; the first is on line "
                     + first.line()));
       }
     }
-    return seen;
+    return complete ? Optional.of(seen) : Optional.empty();
   }
 
-  /** Checks a list of unit numbers or group ids: each declared, none repeated. */
+  /**
+   * Checks a list of unit numbers or group ids: each declared (when the declarations could all be
+   * read), none repeated.
+   */
   private void checkNames(
-      List<Object> at, String owner, Map<String, SourceLocation> declared, String noun, String section) {
+      List<Object> at,
+      String owner,
+      Optional<Map<String, SourceLocation>> declared,
+      String noun,
+      String section) {
     JsonNode names = tree.node(at);
+    if (!names.isArray()) {
+      return;
+    }
     Map<String, Integer> seen = new HashMap<>();
     for (int j = 0; j < names.size(); j++) {
+      if (!names.path(j).isTextual()) {
+        continue;
+      }
       String name = names.get(j).asText();
       SourceLocation where = tree.valueAt(append(at, j));
-      if (!declared.containsKey(name)) {
+      if (declared.isPresent() && !declared.get().containsKey(name)) {
         problems.add(
             new SpecProblem(
                 where,
@@ -312,7 +367,8 @@ final class SpecAssembler {
   }
 
   private static Rule rule(JsonNode node, String id) {
-    String kind = kind(node);
+    String kind =
+        kind(node).orElseThrow(() -> new IllegalStateException("the schema admits a rule only with a kind"));
     JsonNode body = node.get(kind);
     switch (kind) {
       case "all-of":
@@ -384,17 +440,17 @@ final class SpecAssembler {
         .orElseThrow(() -> new IllegalStateException("the schema admitted level " + node));
   }
 
-  private static String kind(JsonNode rule) {
+  private static Optional<String> kind(JsonNode rule) {
     for (String k : List.of("all-of", "total", "choose", "barred", "equivalent")) {
       if (rule.has(k)) {
-        return k;
+        return Optional.of(k);
       }
     }
-    throw new IllegalStateException("the schema admits a rule only with a kind");
+    return Optional.empty();
   }
 
   private static String ruleId(JsonNode rule, int index) {
-    return rule.has("id") ? rule.get("id").asText() : "rule-" + (index + 1);
+    return rule.path("id").isTextual() ? rule.get("id").asText() : "rule-" + (index + 1);
   }
 
   private static List<Object> append(List<Object> path, Object element) {

@@ -14,6 +14,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.qualcheck.model.Qualification;
@@ -195,7 +197,16 @@ public final class SpecReader {
     }
     List<SpecProblem> problems = schema.check(tree);
     if (!problems.isEmpty()) {
-      throw new SpecException(YamlTreeReader.capped(problems));
+      List<SpecProblem> all = new ArrayList<>(problems);
+      for (SpecProblem p : SpecAssembler.referenceProblems(tree)) {
+        if (!all.contains(p)) {
+          all.add(p);
+        }
+      }
+      all.sort(
+          Comparator.comparingInt((SpecProblem p) -> p.location().line())
+              .thenComparingInt(p -> p.location().column()));
+      throw new SpecException(YamlTreeReader.capped(all));
     }
     return SpecAssembler.assemble(tree, Catalogues.load(tree, folder, catalogues));
   }

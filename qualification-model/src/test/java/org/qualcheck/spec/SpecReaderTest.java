@@ -116,6 +116,54 @@ class SpecReaderTest {
   }
 
   @Test
+  void namesAreCheckedEvenWhenTheSchemaRefusesTheSpec() {
+    SpecException e =
+        catchThrowableOfType(
+            SpecException.class,
+            () ->
+                READER.read(
+                    "both.yaml",
+                    """
+                    qualification: {code: B, title: Both kinds, source: test}
+                    units:
+                      - {number: U1, title: One, credits: 0, level: 2}
+                      - {number: U2, title: Two, credits: 4, level: 2}
+                    groups:
+                      - {id: G, title: G, units: [U1, U9]}
+                    rules:
+                      - {id: r, total: {groups: [G, H], min: 5, max: 2}}
+                      - {id: r, barred: [U1, U1]}
+                    """));
+    assertThat(e.problems())
+        .extracting(p -> p.location().line() + ": " + p.message())
+        .containsExactly(
+            "3: \"credits\" of unit \"U1\" must be a whole number of at least 1, not 0",
+            "6: group \"G\" names unit \"U9\", which is not declared under \"units\"",
+            "8: rule \"r\" names group \"H\", which is not declared under \"groups\"",
+            "8: rule \"r\" has a minimum of 5 above its maximum of 2, so no plan could meet it",
+            "9: two rules have the id \"r\"; the first is on line 8, so give this one another id",
+            "9: rule \"r\" lists unit \"U1\" twice");
+  }
+
+  @Test
+  void namesAreNotJudgedAgainstDeclarationsTooMalformedToRead() {
+    SpecException e =
+        catchThrowableOfType(
+            SpecException.class,
+            () ->
+                READER.read(
+                    "malformed.yaml",
+                    """
+                    qualification: {code: M, title: Malformed, source: test}
+                    units: {U1: 4}
+                    groups: [7, {id: G, title: G, units: 5}]
+                    rules: [3, {all-of: {units: [U1]}}]
+                    """));
+    assertThat(e.problems()).noneMatch(p -> p.message().contains("not declared"));
+    assertThat(e.problems()).extracting(p -> p.location().line()).contains(2, 3, 4);
+  }
+
+  @Test
   void readsWhichRulesAreMarkedImplied() {
     Qualification q =
         READER.read(

@@ -79,12 +79,14 @@ class LintCommandTest {
     assertThat(run.exitCode()).isEqualTo(3);
     List<String> located = run.err().lines()
         .filter(l -> l.startsWith("src/test/resources/specs/several-problems.yaml:")).toList();
-    assertThat(located).hasSize(4);
-    assertThat(located.get(0)).startsWith("src/test/resources/specs/several-problems.yaml:4:");
-    assertThat(located.get(1)).startsWith("src/test/resources/specs/several-problems.yaml:5:");
-    assertThat(located.get(2)).startsWith("src/test/resources/specs/several-problems.yaml:6:");
-    assertThat(located.get(3)).isEqualTo(
-        "src/test/resources/specs/several-problems.yaml: cannot be loaded (3 problems)");
+    assertThat(located).hasSize(5);
+    assertThat(located.get(0)).startsWith("src/test/resources/specs/several-problems.yaml:5:");
+    assertThat(located.get(1)).startsWith("src/test/resources/specs/several-problems.yaml:6:");
+    assertThat(located.get(2)).startsWith("src/test/resources/specs/several-problems.yaml:7:");
+    assertThat(located.get(3)).isEqualTo("src/test/resources/specs/several-problems.yaml:9:43:"
+        + " group \"G\" names unit \"U7\", which is not declared under \"units\"");
+    assertThat(located.get(4)).isEqualTo(
+        "src/test/resources/specs/several-problems.yaml: cannot be loaded (4 problems)");
     assertThat(run.out()).contains(CS + ": no findings");
   }
 
@@ -115,7 +117,7 @@ class LintCommandTest {
     assertThat(notImplied.get("plan")).hasSize(2);
     JsonNode broken = out.get("files").get(PLANTED.size());
     assertThat(broken.get("loaded").asBoolean()).isFalse();
-    assertThat(broken.get("problems").size()).isEqualTo(3);
+    assertThat(broken.get("problems").size()).isEqualTo(4);
     assertThat(out.get("totals").get("error").asInt()).isEqualTo(8);
     assertThat(out.get("totals").get("warning").asInt()).isEqualTo(3);
   }
