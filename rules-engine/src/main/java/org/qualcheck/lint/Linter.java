@@ -196,32 +196,18 @@ public final class Linter {
           g.units().stream()
               .map(u -> u + " (" + q.units().get(u).credits() + ")")
               .collect(Collectors.joining(", "));
-      if (mandatory && declared != sum) {
+      String disagreement =
+          mandatory && declared != sum
+              ? "every one of its units must be taken and they add up to " + sum + ": " + units
+              : !mandatory && declared > sum
+                  ? "all its units together make only " + sum
+                  : null;
+      if (disagreement != null) {
         out.add(
             structural(
                 q,
                 FindingKind.DECLARED_CREDITS,
-                "group "
-                    + g.id()
-                    + " is printed as "
-                    + declared
-                    + " credits, but every one of its units must be taken and they add up to "
-                    + sum
-                    + ": "
-                    + units,
-                "group:" + g.id(),
-                g.units()));
-      } else if (!mandatory && declared > sum) {
-        out.add(
-            structural(
-                q,
-                FindingKind.DECLARED_CREDITS,
-                "group "
-                    + g.id()
-                    + " is printed as "
-                    + declared
-                    + " credits, but all its units together make only "
-                    + sum,
+                "group " + g.id() + " is printed as " + declared + " credits, but " + disagreement,
                 "group:" + g.id(),
                 g.units()));
       }

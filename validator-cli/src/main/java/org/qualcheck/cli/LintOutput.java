@@ -1,12 +1,7 @@
 package org.qualcheck.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +24,6 @@ final class LintOutput {
   static final String LINT_FORMAT = "qualcheck-lint/1";
   static final String LOAD_ERROR = "load-error";
   static final String MISSING_FILE = "missing-file";
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
 
   private LintOutput() {}
 
@@ -233,10 +223,6 @@ final class LintOutput {
   }
 
   private static void write(PrintWriter out, Object value) {
-    try {
-      out.println(MAPPER.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.println(JsonOutput.write(value));
   }
 }
