@@ -374,7 +374,8 @@ public final class Planner {
     for (int r = 0; r < active.length; r++) {
       active[r] = false;
       CompletionSearch s =
-          new CompletionSearch(compiled, active, new boolean[compiled.unitCount()], 1, NODE_BUDGET);
+          new CompletionSearch(compiled, active, new boolean[compiled.unitCount()], 1, NODE_BUDGET)
+              .within(Long.MAX_VALUE, Integer.MAX_VALUE);
       if (!s.run(base, excluded).isEmpty() || !s.exhausted()) {
         active[r] = true;
       }
