@@ -65,7 +65,7 @@ final class RecordChecker {
       long f = figures[k];
       if (!rule.admits(f)) {
         failed.add(new Outcome.FailedRule(rule.rule().id(), checker.requirements().get(k), f,
-            Math.max(0, rule.min() - f), f > rule.max() ? f - rule.max() : 0));
+            Outcome.shortfall(rule, f), Outcome.excess(rule, f)));
       }
     }
     return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());
