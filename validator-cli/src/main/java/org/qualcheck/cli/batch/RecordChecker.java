@@ -26,6 +26,11 @@ final class RecordChecker {
     this.only = qualifications.size() == 1 ? byCode.values().iterator().next() : null;
   }
 
+  /** The checkers, one per qualification, in the order the specs were given. */
+  List<Checker> checkers() {
+    return List.copyOf(byCode.values());
+  }
+
   Outcome check(ParsedRecord r) {
     if (r.error() != null) {
       return Outcome.error(r, r.qualification(), r.error());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,11 @@ interface ResultWriter extends AutoCloseable {
 
   /** Encodes the results of one chunk. Not thread-safe. */
   interface Encoder extends AutoCloseable {
+    /** A result from the general path. */
     void write(Outcome o) throws IOException;
+
+    /** A result from the fast path: the record {@code s} last checked. */
+    void write(FastCsv.Scratch s, FastCsv fast) throws IOException;
 
     /** Flushes everything written to the bytes given. */
     @Override
@@ -80,6 +85,11 @@ interface ResultWriter extends AutoCloseable {
         @Override
         public void write(Outcome o) throws IOException {
           JsonLines.write(json, o);
+        }
+
+        @Override
+        public void write(FastCsv.Scratch s, FastCsv fast) throws IOException {
+          JsonLines.write(json, s, fast);
         }
 
         @Override
@@ -130,6 +140,51 @@ interface ResultWriter extends AutoCloseable {
         for (Map.Entry<String, String> e : o.passthrough().entrySet()) {
           json.writeFieldName(e.getKey());
           json.writeString(e.getValue());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
+
+    private static void write(JsonGenerator json, FastCsv.Scratch s, FastCsv fast)
+        throws IOException {
+      FastCsv.Target t = s.target;
+      json.writeStartObject();
+      json.writeFieldName(LEARNER);
+      json.writeUTF8String(s.data, s.learnerStart, s.learnerEnd - s.learnerStart);
+      json.writeFieldName(LINE);
+      json.writeNumber(s.line);
+      json.writeFieldName(QUALIFICATION);
+      json.writeString(t.codeJson);
+      json.writeFieldName(MET);
+      json.writeBoolean(s.met);
+      json.writeFieldName(FAILED);
+      json.writeStartArray();
+      if (!s.met) {
+        long[] figures = s.figuresOf;
+        for (int k = 0; k < figures.length; k++) {
+          long f = figures[k];
+          if (!t.rules[k].admits(f)) {
+            json.writeStartObject();
+            json.writeFieldName(RULE);
+            json.writeString(t.ruleIdsJson[k]);
+            json.writeFieldName(REQUIREMENT);
+            json.writeString(t.requirementsJson[k]);
+            failure(json, f, Outcome.shortfall(t.rules[k], f), Outcome.excess(t.rules[k], f));
+          }
+        }
+      }
+      json.writeEndArray();
+      int[] pass = fast.passthrough();
+      if (pass.length > 0) {
+        SerializableString[] names = fast.passthroughNames();
+        json.writeFieldName(COLUMNS);
+        json.writeStartObject();
+        for (int k = 0; k < pass.length; k++) {
+          json.writeFieldName(names[k]);
+          int from = s.cellStart[pass[k]];
+          json.writeUTF8String(s.data, from, s.cellEnd[pass[k]] - from);
         }
         json.writeEndObject();
       }
@@ -216,10 +271,41 @@ interface ResultWriter extends AutoCloseable {
         }
 
         @Override
+        public void write(FastCsv.Scratch s, FastCsv fast) throws IOException {
+          FastCsv.Target t = s.target;
+          cells[0] = ascii(s.data, s.learnerStart, s.learnerEnd);
+          cells[1] = Long.toString(s.line);
+          cells[2] = t.codeText;
+          cells[3] = s.met ? "true" : "false";
+          failed.setLength(0);
+          if (!s.met) {
+            long[] figures = s.figuresOf;
+            for (int k = 0; k < figures.length; k++) {
+              long f = figures[k];
+              if (!t.rules[k].admits(f)) {
+                failedRule(failed, t.ruleIds[k], Outcome.shortfall(t.rules[k], f),
+                    Outcome.excess(t.rules[k], f));
+              }
+            }
+          }
+          cells[4] = failed.toString();
+          cells[5] = "";
+          int[] pass = fast.passthrough();
+          for (int k = 0; k < pass.length; k++) {
+            cells[6 + k] = ascii(s.data, s.cellStart[pass[k]], s.cellEnd[pass[k]]);
+          }
+          row(csv, cells);
+        }
+
+        @Override
         public void close() throws IOException {
           csv.close();
         }
       };
+    }
+
+    private static String ascii(byte[] bytes, int from, int to) {
+      return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** A failing rule as the failed_rules cell lists it: its id and how far off it is. */

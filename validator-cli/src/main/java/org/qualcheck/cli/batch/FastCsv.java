@@ -1,0 +1,239 @@
+package org.qualcheck.cli.batch;
+
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qualcheck.check.Checker;
+import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.compile.CompiledRule;
+
+/**
+ * The fast path for a CSV record: the common record (printable ASCII, no quotes, the header's
+ * number of fields, a learner, a known qualification, known units each given once) is parsed and
+ * checked on its bytes, with no strings, lists, maps or plans made for it. Anything else is left to
+ * the general path ({@link RecordParser.Csv} and {@link RecordChecker}), which also words every
+ * error; both give the same output for a record the fast path takes. Immutable and thread-safe;
+ * each thread checks through its own {@link Scratch}.
+ */
+final class FastCsv {
+  private final int columns;
+  private final int learner;
+  private final int units;
+  private final int qualification;
+  /** The passed-through columns, in header order. */
+  private final int[] passthrough;
+  private final SerializedString[] passthroughNames;
+  private final Target[] targets;
+  /** The target of a record that names no qualification, or null when there are several. */
+  private final Target only;
+
+  FastCsv(List<String> header, List<Checker> checkers) {
+    this.columns = header.size();
+    this.learner = header.indexOf("learner");
+    this.units = header.indexOf("units");
+    this.qualification = header.indexOf("qualification");
+    List<Integer> pass = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (i != learner && i != units && i != qualification) {
+        pass.add(i);
+      }
+    }
+    this.passthrough = pass.stream().mapToInt(Integer::intValue).toArray();
+    this.passthroughNames = pass.stream().map(i -> new SerializedString(header.get(i)))
+        .toArray(SerializedString[]::new);
+    this.targets = checkers.stream().map(Target::new).toArray(Target[]::new);
+    this.only = targets.length == 1 ? targets[0] : null;
+  }
+
+  /** What the fast path knows of one qualification. */
+  static final class Target {
+    final CompiledQualification compiled;
+    final UnitTokens tokens;
+    final byte[] code;
+    final String codeText;
+    final SerializedString codeJson;
+    final CompiledRule[] rules;
+    final String[] ruleIds;
+    final SerializedString[] ruleIdsJson;
+    final SerializedString[] requirementsJson;
+    final int words;
+
+    Target(Checker checker) {
+      this.compiled = checker.compiled();
+      this.tokens = new UnitTokens(checker.qualification(), compiled);
+      this.codeText = checker.qualification().code();
+      this.code = codeText.getBytes(StandardCharsets.UTF_8);
+      this.codeJson = new SerializedString(codeText);
+      this.rules = compiled.rules().toArray(new CompiledRule[0]);
+      this.ruleIds = Arrays.stream(rules).map(r -> r.rule().id()).toArray(String[]::new);
+      this.ruleIdsJson = Arrays.stream(ruleIds).map(SerializedString::new)
+          .toArray(SerializedString[]::new);
+      this.requirementsJson = checker.requirements().stream().map(SerializedString::new)
+          .toArray(SerializedString[]::new);
+      this.words = (compiled.unitCount() + 63) >>> 6;
+    }
+  }
+
+  /** One thread's working space, and the record it last checked. */
+  final class Scratch {
+    final int[] cellStart = new int[columns];
+    final int[] cellEnd = new int[columns];
+    final long[][] bits = new long[targets.length][];
+    final long[][] figures = new long[targets.length][];
+
+    byte[] data;
+    long line;
+    int learnerStart;
+    int learnerEnd;
+    Target target;
+    boolean met;
+    long[] figuresOf;
+
+    Scratch() {
+      for (int t = 0; t < targets.length; t++) {
+        bits[t] = new long[targets[t].words];
+        figures[t] = new long[targets[t].rules.length];
+      }
+    }
+  }
+
+  Scratch scratch() {
+    return new Scratch();
+  }
+
+  int[] passthrough() {
+    return passthrough;
+  }
+
+  SerializedString[] passthroughNames() {
+    return passthroughNames;
+  }
+
+  /**
+   * Parses and checks line {@code line}, held in {@code b[start, end)} without its line end, into
+   * {@code s}; false when the record is not one the fast path takes.
+   */
+  boolean check(byte[] b, int start, int end, long line, Scratch s) {
+    int[] cs = s.cellStart;
+    int[] ce = s.cellEnd;
+    int cell = 0;
+    int from = start;
+    int last = columns - 1;
+    for (int i = start; i < end; i++) {
+      byte x = b[i];
+      if (x == ',') {
+        if (cell == last) {
+          return false;
+        }
+        cs[cell] = from;
+        ce[cell++] = i;
+        from = i + 1;
+      } else if (x < ' ' || x == '"' || x == 0x7f) {
+        return false;
+      }
+    }
+    if (cell != last) {
+      return false;
+    }
+    cs[cell] = from;
+    ce[cell] = end;
+
+    int ls = cs[learner];
+    int le = ce[learner];
+    while (ls < le && b[ls] == ' ') {
+      ls++;
+    }
+    while (le > ls && b[le - 1] == ' ') {
+      le--;
+    }
+    if (ls == le) {
+      return false;
+    }
+    int t = target(b, s);
+    if (t < 0) {
+      return false;
+    }
+    Target target = targets[t];
+    long[] bits = s.bits[t];
+    Arrays.fill(bits, 0);
+    boolean any = false;
+    int ue = ce[units];
+    for (int i = cs[units]; i < ue; ) {
+      byte x = b[i];
+      if (x == ' ' || x == ';') {
+        i++;
+        continue;
+      }
+      int ts = i;
+      while (i < ue && b[i] != ' ' && b[i] != ';') {
+        i++;
+      }
+      int u = target.tokens.find(b, ts, i);
+      if (u < 0) {
+        return false;
+      }
+      long bit = 1L << u;
+      if ((bits[u >>> 6] & bit) != 0) {
+        return false;
+      }
+      bits[u >>> 6] |= bit;
+      any = true;
+    }
+    if (!any) {
+      return false;
+    }
+    long[] figures = s.figures[t];
+    boolean met;
+    CompiledQualification compiled = target.compiled;
+    if (compiled.isSimple()) {
+      met = true;
+      CompiledRule[] rules = target.rules;
+      for (int r = 0; r < rules.length; r++) {
+        long f = rules[r].measureSimple(bits);
+        figures[r] = f;
+        met &= rules[r].admits(f);
+      }
+    } else {
+      met = compiled.meets(bits);
+      if (!met) {
+        long[] found = compiled.search(bits).figures();
+        System.arraycopy(found, 0, figures, 0, figures.length);
+      }
+    }
+    s.data = b;
+    s.line = line;
+    s.learnerStart = ls;
+    s.learnerEnd = le;
+    s.target = target;
+    s.met = met;
+    s.figuresOf = figures;
+    return true;
+  }
+
+  /** The index of the target the record names, or -1 if the general path must answer. */
+  private int target(byte[] b, Scratch s) {
+    if (qualification < 0) {
+      return only == null ? -1 : 0;
+    }
+    int qs = s.cellStart[qualification];
+    int qe = s.cellEnd[qualification];
+    while (qs < qe && b[qs] == ' ') {
+      qs++;
+    }
+    while (qe > qs && b[qe - 1] == ' ') {
+      qe--;
+    }
+    if (qs == qe) {
+      return only == null ? -1 : 0;
+    }
+    for (int t = 0; t < targets.length; t++) {
+      byte[] code = targets[t].code;
+      if (Arrays.equals(code, 0, code.length, b, qs, qe)) {
+        return t;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,86 @@
+package org.qualcheck.cli.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.model.Unit;
+
+/**
+ * Resolves a unit token, as raw ASCII bytes, straight to its compiled unit index: the unit numbers
+ * and unit reference numbers of one qualification in an open-addressed table, so that checking a
+ * batch record looks units up without making a string of each. A token resolves exactly as {@link
+ * Qualification#findUnit} resolves it. Immutable and thread-safe.
+ */
+final class UnitTokens {
+  private final int mask;
+  private final int[] unit;
+  private final byte[][] key;
+
+  UnitTokens(Qualification q, CompiledQualification compiled) {
+    Map<String, Integer> byToken = new LinkedHashMap<>();
+    for (Unit u : q.units().values()) {
+      candidate(q, compiled, byToken, u.number());
+      u.reference().ifPresent(r -> candidate(q, compiled, byToken, r.value()));
+    }
+    int size = Integer.highestOneBit(Math.max(4, byToken.size() * 4) - 1) << 1;
+    this.mask = size - 1;
+    this.unit = new int[size];
+    this.key = new byte[size][];
+    Arrays.fill(unit, -1);
+    for (Map.Entry<String, Integer> e : byToken.entrySet()) {
+      byte[] k = e.getKey().getBytes(StandardCharsets.US_ASCII);
+      int slot = hash(k, 0, k.length) & mask;
+      while (unit[slot] >= 0) {
+        slot = (slot + 1) & mask;
+      }
+      unit[slot] = e.getValue();
+      key[slot] = k;
+    }
+  }
+
+  private static void candidate(Qualification q, CompiledQualification compiled,
+      Map<String, Integer> byToken, String token) {
+    if (!isPlainAscii(token)) {
+      return;
+    }
+    q.findUnit(token).ifPresent(u -> byToken.put(token, compiled.indexOf(u.number())));
+  }
+
+  /** Whether every character is printable ASCII other than a space, a semicolon or a quote. */
+  private static boolean isPlainAscii(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c > '~' || c == ';' || c == ',' || c == '"') {
+        return false;
+      }
+    }
+    return !token.isEmpty();
+  }
+
+  /** The unit index that {@code bytes[start, end)} names, or -1. */
+  int find(byte[] bytes, int start, int end) {
+    int slot = hash(bytes, start, end) & mask;
+    while (true) {
+      int u = unit[slot];
+      if (u < 0) {
+        return -1;
+      }
+      byte[] k = key[slot];
+      if (Arrays.equals(k, 0, k.length, bytes, start, end)) {
+        return u;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private static int hash(byte[] bytes, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h ^ (h >>> 15);
+  }
+}
