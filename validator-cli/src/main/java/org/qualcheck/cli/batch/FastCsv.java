@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qualcheck.check.Checker;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
@@ -59,6 +60,13 @@ final class FastCsv {
     final SerializedString[] ruleIdsJson;
     final SerializedString[] requirementsJson;
     final int words;
+    /**
+     * The encoded list of failing rules for each combination of failing figures met so far, as the
+     * JSON lines and the CSV writers put it: a cohort has few such combinations, and each is then
+     * encoded once rather than once a record. Bounded by {@link #CACHED}.
+     */
+    final ConcurrentHashMap<Failing, SerializedString> failedJson = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Failing, String> failedCsv = new ConcurrentHashMap<>();
 
     Target(Checker checker) {
       this.compiled = checker.compiled();
@@ -76,12 +84,64 @@ final class FastCsv {
     }
   }
 
+  /** How many encoded lists of failing rules a target keeps, for each output format. */
+  static final int CACHED = 4096;
+
+  /**
+   * Which rules a plan fails and their figures: one entry per rule, the figure where the rule is
+   * not met and {@link Long#MIN_VALUE} where it is. What the output says of the rules depends on
+   * nothing else.
+   */
+  static final class Failing {
+    final long[] figures;
+    private int hash;
+
+    Failing(int rules) {
+      this.figures = new long[rules];
+    }
+
+    private Failing(long[] figures, int hash) {
+      this.figures = figures;
+      this.hash = hash;
+    }
+
+    void set(CompiledRule[] rules, long[] measured, boolean met) {
+      if (met) {
+        Arrays.fill(figures, Long.MIN_VALUE);
+      } else {
+        for (int r = 0; r < rules.length; r++) {
+          figures[r] = rules[r].admits(measured[r]) ? Long.MIN_VALUE : measured[r];
+        }
+      }
+      long h = 0;
+      for (long f : figures) {
+        h = (h ^ f) * 0x9E3779B97F4A7C15L;
+      }
+      hash = (int) (h ^ (h >>> 32));
+    }
+
+    Failing copy() {
+      return new Failing(figures.clone(), hash);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Failing f && hash == f.hash && Arrays.equals(figures, f.figures);
+    }
+  }
+
   /** One thread's working space, and the record it last checked. */
   final class Scratch {
     final int[] cellStart = new int[columns];
     final int[] cellEnd = new int[columns];
     final long[][] bits = new long[targets.length][];
     final long[][] figures = new long[targets.length][];
+    final Failing[] failings = new Failing[targets.length];
 
     byte[] data;
     long line;
@@ -90,11 +150,13 @@ final class FastCsv {
     Target target;
     boolean met;
     long[] figuresOf;
+    Failing failing;
 
     Scratch() {
       for (int t = 0; t < targets.length; t++) {
         bits[t] = new long[targets[t].words];
         figures[t] = new long[targets[t].rules.length];
+        failings[t] = new Failing(targets[t].rules.length);
       }
     }
   }
@@ -209,6 +271,8 @@ final class FastCsv {
     s.target = target;
     s.met = met;
     s.figuresOf = figures;
+    s.failing = s.failings[t];
+    s.failing.set(target.rules, figures, met);
     return true;
   }
 

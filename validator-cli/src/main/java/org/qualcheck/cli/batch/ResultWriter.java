@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -160,22 +161,20 @@ interface ResultWriter extends AutoCloseable {
       json.writeFieldName(MET);
       json.writeBoolean(s.met);
       json.writeFieldName(FAILED);
-      json.writeStartArray();
-      if (!s.met) {
-        long[] figures = s.figuresOf;
-        for (int k = 0; k < figures.length; k++) {
-          long f = figures[k];
-          if (!t.rules[k].admits(f)) {
-            json.writeStartObject();
-            json.writeFieldName(RULE);
-            json.writeString(t.ruleIdsJson[k]);
-            json.writeFieldName(REQUIREMENT);
-            json.writeString(t.requirementsJson[k]);
-            failure(json, f, Outcome.shortfall(t.rules[k], f), Outcome.excess(t.rules[k], f));
-          }
+      SerializedString failed = t.failedJson.get(s.failing);
+      if (failed == null && t.failedJson.size() < FastCsv.CACHED) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = generator(bytes)) {
+          failed(g, s.failing, t);
         }
+        failed = new SerializedString(bytes.toString(StandardCharsets.UTF_8));
+        t.failedJson.putIfAbsent(s.failing.copy(), failed);
       }
-      json.writeEndArray();
+      if (failed != null) {
+        json.writeRawValue(failed);
+      } else {
+        failed(json, s.failing, t);
+      }
       int[] pass = fast.passthrough();
       if (pass.length > 0) {
         SerializableString[] names = fast.passthroughNames();
@@ -190,6 +189,25 @@ interface ResultWriter extends AutoCloseable {
       }
       json.writeEndObject();
       json.writeRaw('\n');
+    }
+
+    /** The list of failing rules, as the general path writes it from an {@link Outcome}. */
+    private static void failed(JsonGenerator json, FastCsv.Failing failing, FastCsv.Target t)
+        throws IOException {
+      json.writeStartArray();
+      long[] figures = failing.figures;
+      for (int k = 0; k < figures.length; k++) {
+        long f = figures[k];
+        if (f != Long.MIN_VALUE) {
+          json.writeStartObject();
+          json.writeFieldName(RULE);
+          json.writeString(t.ruleIdsJson[k]);
+          json.writeFieldName(REQUIREMENT);
+          json.writeString(t.requirementsJson[k]);
+          failure(json, f, Outcome.shortfall(t.rules[k], f), Outcome.excess(t.rules[k], f));
+        }
+      }
+      json.writeEndArray();
     }
 
     /** The figures of a failing rule, and the end of its object. */
@@ -277,18 +295,23 @@ interface ResultWriter extends AutoCloseable {
           cells[1] = Long.toString(s.line);
           cells[2] = t.codeText;
           cells[3] = s.met ? "true" : "false";
-          failed.setLength(0);
-          if (!s.met) {
-            long[] figures = s.figuresOf;
+          String rules = t.failedCsv.get(s.failing);
+          if (rules == null) {
+            failed.setLength(0);
+            long[] figures = s.failing.figures;
             for (int k = 0; k < figures.length; k++) {
               long f = figures[k];
-              if (!t.rules[k].admits(f)) {
+              if (f != Long.MIN_VALUE) {
                 failedRule(failed, t.ruleIds[k], Outcome.shortfall(t.rules[k], f),
                     Outcome.excess(t.rules[k], f));
               }
             }
+            rules = failed.toString();
+            if (t.failedCsv.size() < FastCsv.CACHED) {
+              t.failedCsv.putIfAbsent(s.failing.copy(), rules);
+            }
           }
-          cells[4] = failed.toString();
+          cells[4] = rules;
           cells[5] = "";
           int[] pass = fast.passthrough();
           for (int k = 0; k < pass.length; k++) {
