@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qualcheck.check.Checker;
+import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 
@@ -61,6 +62,14 @@ final class FastCsv {
     final SerializedString[] requirementsJson;
     final int words;
     /**
+     * For a simple qualification, what each unit adds to each rule's figure, {@code [unit * rules +
+     * rule]}: there every figure is a sum over the plan's units (a weighted or plain count of the
+     * units in a fixed mask, or of the singleton requirements a unit meets), so a record's figures
+     * add up as its units are read. Null where figures do not add up so; they are then measured
+     * on the plan's bitset.
+     */
+    final int[] contributions;
+    /**
      * The encoded list of failing rules for each combination of failing figures met so far, as the
      * JSON lines and the CSV writers put it: a cohort has few such combinations, and each is then
      * encoded once rather than once a record. Bounded by {@link #CACHED}.
@@ -81,6 +90,40 @@ final class FastCsv {
       this.requirementsJson = checker.requirements().stream().map(SerializedString::new)
           .toArray(SerializedString[]::new);
       this.words = (compiled.unitCount() + 63) >>> 6;
+      this.contributions = additive(compiled) ? contributions(compiled) : null;
+    }
+
+    /** Whether every figure is the sum over the plan's units of what each unit alone gives. */
+    private static boolean additive(CompiledQualification compiled) {
+      if (!compiled.isSimple()) {
+        return false;
+      }
+      for (CompiledRule rule : compiled.rules()) {
+        if (rule instanceof CompiledRule.Requirements req) {
+          for (int k = 0; k < req.requirementCount(); k++) {
+            if (Bits.count(req.requirementUnits(k)) != 1) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Each unit's figure for each rule, measured on the plan holding that unit alone. */
+    private static int[] contributions(CompiledQualification compiled) {
+      List<CompiledRule> rules = compiled.rules();
+      int n = compiled.unitCount();
+      int[] table = new int[n * rules.size()];
+      long[] alone = Bits.empty(n);
+      for (int u = 0; u < n; u++) {
+        Bits.set(alone, u);
+        for (int r = 0; r < rules.size(); r++) {
+          table[u * rules.size() + r] = Math.toIntExact(rules.get(r).measureSimple(alone));
+        }
+        Bits.clear(alone, u);
+      }
+      return table;
     }
   }
 
@@ -220,6 +263,13 @@ final class FastCsv {
     Target target = targets[t];
     long[] bits = s.bits[t];
     Arrays.fill(bits, 0);
+    long[] figures = s.figures[t];
+    int[] add = target.contributions;
+    CompiledRule[] rules = target.rules;
+    int ruleCount = rules.length;
+    if (add != null) {
+      Arrays.fill(figures, 0);
+    }
     boolean any = false;
     int ue = ce[units];
     for (int i = cs[units]; i < ue; ) {
@@ -242,17 +292,25 @@ final class FastCsv {
       }
       bits[u >>> 6] |= bit;
       any = true;
+      if (add != null) {
+        for (int r = 0, k = u * ruleCount; r < ruleCount; r++, k++) {
+          figures[r] += add[k];
+        }
+      }
     }
     if (!any) {
       return false;
     }
-    long[] figures = s.figures[t];
     boolean met;
     CompiledQualification compiled = target.compiled;
-    if (compiled.isSimple()) {
+    if (add != null) {
       met = true;
-      CompiledRule[] rules = target.rules;
-      for (int r = 0; r < rules.length; r++) {
+      for (int r = 0; r < ruleCount; r++) {
+        met &= rules[r].admits(figures[r]);
+      }
+    } else if (compiled.isSimple()) {
+      met = true;
+      for (int r = 0; r < ruleCount; r++) {
         long f = rules[r].measureSimple(bits);
         figures[r] = f;
         met &= rules[r].admits(f);
@@ -272,7 +330,7 @@ final class FastCsv {
     s.met = met;
     s.figuresOf = figures;
     s.failing = s.failings[t];
-    s.failing.set(target.rules, figures, met);
+    s.failing.set(rules, figures, met);
     return true;
   }
 
