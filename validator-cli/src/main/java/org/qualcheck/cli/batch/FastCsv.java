@@ -156,11 +156,14 @@ final class FastCsv {
           figures[r] = rules[r].admits(measured[r]) ? Long.MIN_VALUE : measured[r];
         }
       }
-      long h = 0;
+      long h = figures.length;
       for (long f : figures) {
-        h = (h ^ f) * 0x9E3779B97F4A7C15L;
+        h = (h + f) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
       }
-      hash = (int) (h ^ (h >>> 32));
+      h ^= h >>> 33;
+      h *= 0xC4CEB9FE1A85EC53L;
+      hash = (int) (h ^ (h >>> 33));
     }
 
     Failing copy() {
