@@ -39,19 +39,22 @@ public final class BatchRun {
   private final RecordChecker checker;
   private final int threads;
   private final boolean fastPath;
+  private final int cached;
 
   public BatchRun(List<Qualification> qualifications, int threads) {
-    this(qualifications, threads, true);
+    this(qualifications, threads, true, FastCsv.CACHED);
   }
 
   /**
    * @param fastPath whether common CSV records are checked on their bytes ({@link FastCsv}); the
    *     output is the same either way
+   * @param cached how many encoded lists of failing rules the fast path keeps
    */
-  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath) {
+  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath, int cached) {
     this.checker = new RecordChecker(qualifications);
     this.threads = Math.max(1, threads);
     this.fastPath = fastPath;
+    this.cached = cached;
   }
 
   /**
@@ -74,7 +77,7 @@ public final class BatchRun {
       passthrough = new ArrayList<>(csv.header());
       passthrough.removeAll(List.of("learner", "units", "qualification"));
       if (fastPath) {
-        fast = new FastCsv(csv.header(), checker.checkers());
+        fast = new FastCsv(csv.header(), checker.checkers(), cached);
       }
       chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd());
     } else {

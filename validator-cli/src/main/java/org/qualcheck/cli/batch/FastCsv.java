@@ -32,6 +32,11 @@ final class FastCsv {
   private final Target only;
 
   FastCsv(List<String> header, List<Checker> checkers) {
+    this(header, checkers, CACHED);
+  }
+
+  /** @param cached how many encoded lists of failing rules to keep per target and format */
+  FastCsv(List<String> header, List<Checker> checkers, int cached) {
     this.columns = header.size();
     this.learner = header.indexOf("learner");
     this.units = header.indexOf("units");
@@ -45,7 +50,7 @@ final class FastCsv {
     this.passthrough = pass.stream().mapToInt(Integer::intValue).toArray();
     this.passthroughNames = pass.stream().map(i -> new SerializedString(header.get(i)))
         .toArray(SerializedString[]::new);
-    this.targets = checkers.stream().map(Target::new).toArray(Target[]::new);
+    this.targets = checkers.stream().map(c -> new Target(c, cached)).toArray(Target[]::new);
     this.only = targets.length == 1 ? targets[0] : null;
   }
 
@@ -72,12 +77,14 @@ final class FastCsv {
     /**
      * The encoded list of failing rules for each combination of failing figures met so far, as the
      * JSON lines and the CSV writers put it: a cohort has few such combinations, and each is then
-     * encoded once rather than once a record. Bounded by {@link #CACHED}.
+     * encoded once rather than once a record. Bounded by {@link #cached}.
      */
     final ConcurrentHashMap<Failing, SerializedString> failedJson = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Failing, String> failedCsv = new ConcurrentHashMap<>();
+    final int cached;
 
-    Target(Checker checker) {
+    Target(Checker checker, int cached) {
+      this.cached = cached;
       this.compiled = checker.compiled();
       this.tokens = new UnitTokens(checker.qualification(), compiled);
       this.codeText = checker.qualification().code();

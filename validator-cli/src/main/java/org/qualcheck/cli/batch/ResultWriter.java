@@ -162,7 +162,7 @@ interface ResultWriter extends AutoCloseable {
       json.writeBoolean(s.met);
       json.writeFieldName(FAILED);
       SerializedString failed = t.failedJson.get(s.failing);
-      if (failed == null && t.failedJson.size() < FastCsv.CACHED) {
+      if (failed == null && t.failedJson.size() < t.cached) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = generator(bytes)) {
           failed(g, s.failing, t);
@@ -307,7 +307,7 @@ interface ResultWriter extends AutoCloseable {
               }
             }
             rules = failed.toString();
-            if (t.failedCsv.size() < FastCsv.CACHED) {
+            if (t.failedCsv.size() < t.cached) {
               t.failedCsv.putIfAbsent(s.failing.copy(), rules);
             }
           }

@@ -51,13 +51,15 @@ class FastPathTest {
       byte[] input = cohort(rnd, qs, header, 1500 + rnd.nextInt(3000));
       for (BatchRun.Format out : BatchRun.Format.values()) {
         int threads = 1 + rnd.nextInt(3);
+        int cached = List.of(0, 1, 3, FastCsv.CACHED).get(rnd.nextInt(4));
         ByteArrayOutputStream fast = new ByteArrayOutputStream();
         ByteArrayOutputStream general = new ByteArrayOutputStream();
-        BatchRun.Summary f = new BatchRun(qs, threads, true).run(new ByteArrayInputStream(input),
-            BatchRun.Format.CSV, fast, out, n -> { });
-        BatchRun.Summary g = new BatchRun(qs, threads, false).run(new ByteArrayInputStream(input),
-            BatchRun.Format.CSV, general, out, n -> { });
-        String where = "seed " + seed + ", round " + round + ", header " + header + ", " + out;
+        BatchRun.Summary f = new BatchRun(qs, threads, true, cached).run(
+            new ByteArrayInputStream(input), BatchRun.Format.CSV, fast, out, n -> { });
+        BatchRun.Summary g = new BatchRun(qs, threads, false, 0).run(
+            new ByteArrayInputStream(input), BatchRun.Format.CSV, general, out, n -> { });
+        String where = "seed " + seed + ", round " + round + ", header " + header + ", " + out
+            + ", " + cached + " lists kept";
         assertThat(f).as(where).isEqualTo(g);
         assertThat(fast.toString(StandardCharsets.UTF_8)).as(where)
             .isEqualTo(general.toString(StandardCharsets.UTF_8));
