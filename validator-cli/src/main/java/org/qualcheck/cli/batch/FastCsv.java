@@ -66,6 +66,9 @@ final class FastCsv {
     final SerializedString[] ruleIdsJson;
     final SerializedString[] requirementsJson;
     final int words;
+    /** Each rule's least and greatest admitted figure. */
+    final long[] min;
+    final long[] max;
     /**
      * For a simple qualification, what each unit adds to each rule's figure, {@code [unit * rules +
      * rule]}: there every figure is a sum over the plan's units (a weighted or plain count of the
@@ -97,6 +100,8 @@ final class FastCsv {
       this.requirementsJson = checker.requirements().stream().map(SerializedString::new)
           .toArray(SerializedString[]::new);
       this.words = (compiled.unitCount() + 63) >>> 6;
+      this.min = Arrays.stream(rules).mapToLong(CompiledRule::min).toArray();
+      this.max = Arrays.stream(rules).mapToLong(CompiledRule::max).toArray();
       this.contributions = additive(compiled) ? contributions(compiled) : null;
     }
 
@@ -155,14 +160,32 @@ final class FastCsv {
       this.hash = hash;
     }
 
-    void set(CompiledRule[] rules, long[] measured, boolean met) {
-      if (met) {
-        Arrays.fill(figures, Long.MIN_VALUE);
-      } else {
-        for (int r = 0; r < rules.length; r++) {
-          figures[r] = rules[r].admits(measured[r]) ? Long.MIN_VALUE : measured[r];
-        }
+    /**
+     * Keys the figures a plan has under {@code target}'s rules.
+     *
+     * @return whether every rule admits its figure
+     */
+    boolean set(Target target, long[] measured) {
+      long[] min = target.min;
+      long[] max = target.max;
+      boolean met = true;
+      for (int r = 0; r < figures.length; r++) {
+        long f = measured[r];
+        boolean admitted = f >= min[r] && f <= max[r];
+        met &= admitted;
+        figures[r] = admitted ? Long.MIN_VALUE : f;
       }
+      rehash();
+      return met;
+    }
+
+    /** Keys a plan that meets every rule. */
+    void setMet() {
+      Arrays.fill(figures, Long.MIN_VALUE);
+      rehash();
+    }
+
+    private void rehash() {
       long h = figures.length;
       for (long f : figures) {
         h = (h + f) * 0x9E3779B97F4A7C15L;
@@ -202,7 +225,6 @@ final class FastCsv {
     int learnerEnd;
     Target target;
     boolean met;
-    long[] figuresOf;
     Failing failing;
 
     Scratch() {
@@ -237,16 +259,14 @@ final class FastCsv {
     int from = start;
     int last = columns - 1;
     for (int i = start; i < end; i++) {
-      byte x = b[i];
-      if (x == ',') {
-        if (cell == last) {
+      byte kind = KIND[b[i] & 0xff];
+      if (kind != PLAIN) {
+        if (kind != COMMA || cell == last) {
           return false;
         }
         cs[cell] = from;
         ce[cell++] = i;
         from = i + 1;
-      } else if (x < ' ' || x == '"' || x == 0x7f) {
-        return false;
       }
     }
     if (cell != last) {
@@ -271,28 +291,35 @@ final class FastCsv {
       return false;
     }
     Target target = targets[t];
+    UnitTokens tokens = target.tokens;
     long[] bits = s.bits[t];
     Arrays.fill(bits, 0);
     long[] figures = s.figures[t];
     int[] add = target.contributions;
-    CompiledRule[] rules = target.rules;
-    int ruleCount = rules.length;
+    int rules = figures.length;
     if (add != null) {
       Arrays.fill(figures, 0);
     }
     boolean any = false;
     int ue = ce[units];
-    for (int i = cs[units]; i < ue; ) {
-      byte x = b[i];
-      if (x == ' ' || x == ';') {
+    int i = cs[units];
+    while (true) {
+      while (i < ue && (b[i] == ' ' || b[i] == ';')) {
         i++;
-        continue;
+      }
+      if (i == ue) {
+        break;
       }
       int ts = i;
-      while (i < ue && b[i] != ' ' && b[i] != ';') {
+      long packed = 0;
+      byte x;
+      while (i < ue && (x = b[i]) != ' ' && x != ';') {
+        if (i - ts < 8) {
+          packed = (packed << 8) | x;
+        }
         i++;
       }
-      int u = target.tokens.find(b, ts, i);
+      int u = tokens.find(packed, b, ts, i);
       if (u < 0) {
         return false;
       }
@@ -303,7 +330,7 @@ final class FastCsv {
       bits[u >>> 6] |= bit;
       any = true;
       if (add != null) {
-        for (int r = 0, k = u * ruleCount; r < ruleCount; r++, k++) {
+        for (int r = 0, k = u * rules; r < rules; r++, k++) {
           figures[r] += add[k];
         }
       }
@@ -311,25 +338,23 @@ final class FastCsv {
     if (!any) {
       return false;
     }
+    Failing failing = s.failings[t];
     boolean met;
     CompiledQualification compiled = target.compiled;
     if (add != null) {
-      met = true;
-      for (int r = 0; r < ruleCount; r++) {
-        met &= rules[r].admits(figures[r]);
-      }
+      met = failing.set(target, figures);
     } else if (compiled.isSimple()) {
-      met = true;
-      for (int r = 0; r < ruleCount; r++) {
-        long f = rules[r].measureSimple(bits);
-        figures[r] = f;
-        met &= rules[r].admits(f);
+      CompiledRule[] compiledRules = target.rules;
+      for (int r = 0; r < rules; r++) {
+        figures[r] = compiledRules[r].measureSimple(bits);
       }
+      met = failing.set(target, figures);
     } else {
       met = compiled.meets(bits);
-      if (!met) {
-        long[] found = compiled.search(bits).figures();
-        System.arraycopy(found, 0, figures, 0, figures.length);
+      if (met) {
+        failing.setMet();
+      } else {
+        failing.set(target, compiled.search(bits).figures());
       }
     }
     s.data = b;
@@ -338,10 +363,28 @@ final class FastCsv {
     s.learnerEnd = le;
     s.target = target;
     s.met = met;
-    s.figuresOf = figures;
-    s.failing = s.failings[t];
-    s.failing.set(rules, figures, met);
+    s.failing = failing;
     return true;
+  }
+
+  private static final byte PLAIN = 0;
+  private static final byte COMMA = 1;
+  private static final byte OTHER = 2;
+
+  /**
+   * What each byte is to the fast path: printable ASCII other than a quote is plain, a comma
+   * separates fields, and anything else (quotes, control characters, tabs, non-ASCII) sends the
+   * record to the general path.
+   */
+  private static final byte[] KIND = new byte[256];
+
+  static {
+    Arrays.fill(KIND, OTHER);
+    for (int c = ' '; c < 0x7f; c++) {
+      KIND[c] = PLAIN;
+    }
+    KIND['"'] = OTHER;
+    KIND[','] = COMMA;
   }
 
   /** The index of the target the record names, or -1 if the general path must answer. */

@@ -65,17 +65,19 @@ final class UnitTokens {
     return !token.isEmpty();
   }
 
-  /** The unit index that {@code bytes[start, end)} names, or -1. */
-  int find(byte[] bytes, int start, int end) {
+  /**
+   * The unit index that {@code bytes[start, end)} names, or -1, given the token's first eight
+   * bytes packed as {@link #pack} packs them.
+   */
+  int find(long packed, byte[] bytes, int start, int end) {
     int length = end - start;
-    long p = pack(bytes, start, end);
-    int slot = hash(p, length) & mask;
+    int slot = hash(packed, length) & mask;
     while (true) {
       int u = unit[slot];
       if (u < 0) {
         return -1;
       }
-      if (packed[slot] == p) {
+      if (this.packed[slot] == packed) {
         byte[] k = key[slot];
         if (k.length == length
             && (length <= 8 || Arrays.equals(k, 8, length, bytes, start + 8, end))) {
@@ -87,7 +89,7 @@ final class UnitTokens {
   }
 
   /** The first eight bytes (fewer for a shorter token) as one number. */
-  private static long pack(byte[] bytes, int start, int end) {
+  static long pack(byte[] bytes, int start, int end) {
     long p = 0;
     for (int i = start, stop = Math.min(end, start + 8); i < stop; i++) {
       p = (p << 8) | (bytes[i] & 0xff);
