@@ -42,11 +42,11 @@ public final class BatchRun {
   private final int cached;
 
   public BatchRun(List<Qualification> qualifications, int threads) {
-    this(qualifications, threads, true, FastCsv.CACHED);
+    this(qualifications, threads, true, FastPath.CACHED);
   }
 
   /**
-   * @param fastPath whether common CSV records are checked on their bytes ({@link FastCsv}); the
+   * @param fastPath whether common CSV records are checked on their bytes ({@link FastPath}); the
    *     output is the same either way
    * @param cached how many encoded lists of failing rules the fast path keeps
    */
@@ -67,7 +67,8 @@ public final class BatchRun {
   public Summary run(InputStream in, Format inputFormat, OutputStream out, Format outputFormat,
       LongConsumer progress) throws IOException, BatchInputException {
     RecordParser parser;
-    FastCsv fast = null;
+    boolean json = inputFormat == Format.JSONL;
+    FastPath fast = null;
     ChunkReader chunks;
     List<String> passthrough = List.of();
     if (inputFormat == Format.CSV) {
@@ -77,11 +78,14 @@ public final class BatchRun {
       passthrough = new ArrayList<>(csv.header());
       passthrough.removeAll(List.of("learner", "units", "qualification"));
       if (fastPath) {
-        fast = new FastCsv(csv.header(), checker.checkers(), cached);
+        fast = new FastPath(csv.header(), checker.checkers(), cached);
       }
       chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd());
     } else {
       parser = new RecordParser.JsonLines();
+      if (fastPath) {
+        fast = new FastPath(null, checker.checkers(), cached);
+      }
       chunks = new ChunkReader(in, new byte[0], 1, false);
     }
     long[] counts = new long[4];
@@ -95,14 +99,14 @@ public final class BatchRun {
       Deque<InFlight> inflight = new ArrayDeque<>();
       Deque<Chunk> free = new ArrayDeque<>();
       int maxInflight = Math.min(MAX_INFLIGHT, threads * INFLIGHT_PER_THREAD + 1);
-      FastCsv f = fast;
+      FastPath f = fast;
       while (true) {
         Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
         if (!chunks.fill(chunk)) {
           break;
         }
         inflight.add(new InFlight(chunk, pool.submit(() -> {
-          encode(chunk, parser, f, writer);
+          encode(chunk, parser, f, json, writer);
           return null;
         })));
         while (!inflight.isEmpty()
@@ -128,15 +132,15 @@ public final class BatchRun {
   }
 
   /** Splits a chunk into lines and encodes one result for each record, on a worker thread. */
-  private void encode(Chunk chunk, RecordParser parser, FastCsv fast, ResultWriter writer)
-      throws IOException {
+  private void encode(Chunk chunk, RecordParser parser, FastPath fast, boolean json,
+      ResultWriter writer) throws IOException {
     try (ResultWriter.Encoder encoder = writer.encoder(chunk.output)) {
       if (chunk.tooLongLine > 0) {
         general(chunk, RawRecord.unreadable(chunk.tooLongLine, Lines.TOO_LONG), parser, encoder);
         return;
       }
       CharsetDecoder decoder = Lines.decoder();
-      FastCsv.Scratch scratch = fast == null ? null : fast.scratch();
+      FastPath.Scratch scratch = fast == null ? null : fast.scratch();
       byte[] data = chunk.data;
       int length = chunk.length;
       long line = chunk.firstLine;
@@ -150,7 +154,8 @@ public final class BatchRun {
         } else {
           int s = Lines.contentStart(data, from, end, line);
           int e = Lines.contentEnd(data, s, end);
-          if (fast != null && fast.check(data, s, e, line, scratch)) {
+          if (fast != null && (json ? fast.checkJson(data, s, e, line, scratch)
+              : fast.check(data, s, e, line, scratch))) {
             encoder.write(scratch, fast);
             chunk.records++;
             if (scratch.met) {

@@ -39,7 +39,7 @@ interface ResultWriter extends AutoCloseable {
     void write(Outcome o) throws IOException;
 
     /** A result from the fast path: the record {@code s} last checked. */
-    void write(FastCsv.Scratch s, FastCsv fast) throws IOException;
+    void write(FastPath.Scratch s, FastPath fast) throws IOException;
 
     /** Flushes everything written to the bytes given. */
     @Override
@@ -89,7 +89,7 @@ interface ResultWriter extends AutoCloseable {
         }
 
         @Override
-        public void write(FastCsv.Scratch s, FastCsv fast) throws IOException {
+        public void write(FastPath.Scratch s, FastPath fast) throws IOException {
           JsonLines.write(json, s, fast);
         }
 
@@ -148,12 +148,16 @@ interface ResultWriter extends AutoCloseable {
       json.writeRaw('\n');
     }
 
-    private static void write(JsonGenerator json, FastCsv.Scratch s, FastCsv fast)
+    private static void write(JsonGenerator json, FastPath.Scratch s, FastPath fast)
         throws IOException {
-      FastCsv.Target t = s.target;
+      FastPath.Target t = s.target;
       json.writeStartObject();
       json.writeFieldName(LEARNER);
-      json.writeUTF8String(s.data, s.learnerStart, s.learnerEnd - s.learnerStart);
+      if (s.learnerText != null) {
+        json.writeString(s.learnerText);
+      } else {
+        json.writeUTF8String(s.data, s.learnerStart, s.learnerEnd - s.learnerStart);
+      }
       json.writeFieldName(LINE);
       json.writeNumber(s.line);
       json.writeFieldName(QUALIFICATION);
@@ -186,13 +190,21 @@ interface ResultWriter extends AutoCloseable {
           json.writeUTF8String(s.data, from, s.cellEnd[pass[k]] - from);
         }
         json.writeEndObject();
+      } else if (s.learnerText != null && !s.names.isEmpty()) {
+        json.writeFieldName(COLUMNS);
+        json.writeStartObject();
+        for (int k = 0; k < s.names.size(); k++) {
+          json.writeFieldName(s.names.get(k));
+          json.writeString(s.values.get(k));
+        }
+        json.writeEndObject();
       }
       json.writeEndObject();
       json.writeRaw('\n');
     }
 
     /** The list of failing rules, as the general path writes it from an {@link Outcome}. */
-    private static void failed(JsonGenerator json, FastCsv.Failing failing, FastCsv.Target t)
+    private static void failed(JsonGenerator json, FastPath.Failing failing, FastPath.Target t)
         throws IOException {
       json.writeStartArray();
       long[] figures = failing.figures;
@@ -289,9 +301,10 @@ interface ResultWriter extends AutoCloseable {
         }
 
         @Override
-        public void write(FastCsv.Scratch s, FastCsv fast) throws IOException {
-          FastCsv.Target t = s.target;
-          cells[0] = ascii(s.data, s.learnerStart, s.learnerEnd);
+        public void write(FastPath.Scratch s, FastPath fast) throws IOException {
+          FastPath.Target t = s.target;
+          cells[0] = s.learnerText != null ? s.learnerText
+              : ascii(s.data, s.learnerStart, s.learnerEnd);
           cells[1] = Long.toString(s.line);
           cells[2] = t.codeText;
           cells[3] = s.met ? "true" : "false";

@@ -88,6 +88,45 @@ final class UnitTokens {
     }
   }
 
+  /** The unit index that {@code token} names, or -1. */
+  int find(String token) {
+    return find(token.toCharArray(), 0, token.length());
+  }
+
+  /** The unit index that {@code chars[offset, offset + length)} names, or -1. */
+  int find(char[] chars, int offset, int length) {
+    long p = 0;
+    for (int i = 0; i < length; i++) {
+      char c = chars[offset + i];
+      if (c <= ' ' || c > '~') {
+        return -1;
+      }
+      if (i < 8) {
+        p = (p << 8) | c;
+      }
+    }
+    int slot = hash(p, length) & mask;
+    while (true) {
+      int u = unit[slot];
+      if (u < 0) {
+        return -1;
+      }
+      if (packed[slot] == p && key[slot].length == length && sameTail(key[slot], chars, offset)) {
+        return u;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private static boolean sameTail(byte[] key, char[] chars, int offset) {
+    for (int i = 8; i < key.length; i++) {
+      if (key[i] != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first eight bytes (fewer for a shorter token) as one number. */
   static long pack(byte[] bytes, int start, int end) {
     long p = 0;

@@ -16,7 +16,7 @@ import org.qualcheck.model.Unit;
 import org.qualcheck.spec.SpecReader;
 
 /**
- * The fast path ({@link FastCsv}) must give byte for byte the output of the general path, for any
+ * The fast path ({@link FastPath}) must give byte for byte the output of the general path, for any
  * record: random cohorts mixing plain records with every kind the fast path hands over (quotes,
  * tabs, non-ASCII, bad UTF-8, control characters, unknown and repeated units, blank and long
  * lines, several qualifications). The seed is printed; rerun one with {@code -Dbatch.seed=N}.
@@ -51,7 +51,7 @@ class FastPathTest {
       byte[] input = cohort(rnd, qs, header, 1500 + rnd.nextInt(3000));
       for (BatchRun.Format out : BatchRun.Format.values()) {
         int threads = 1 + rnd.nextInt(3);
-        int cached = List.of(0, 1, 3, FastCsv.CACHED).get(rnd.nextInt(4));
+        int cached = List.of(0, 1, 3, FastPath.CACHED).get(rnd.nextInt(4));
         ByteArrayOutputStream fast = new ByteArrayOutputStream();
         ByteArrayOutputStream general = new ByteArrayOutputStream();
         BatchRun.Summary f = new BatchRun(qs, threads, true, cached).run(
@@ -73,9 +73,60 @@ class FastPathTest {
   }
 
   @Test
+  void fastAndGeneralPathsWriteTheSameBytesForJsonLines() throws Exception {
+    long seed = seed();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<List<Qualification>> setups = List.of(List.of(CS), List.of(EQUIVALENT),
+        List.of(CS, EQUIVALENT, SHARED));
+    for (int round = 0; round < 16; round++) {
+      List<Qualification> qs = setups.get(rnd.nextInt(setups.size()));
+      byte[] input = jsonCohort(rnd, qs, 1000 + rnd.nextInt(2000));
+      for (BatchRun.Format out : BatchRun.Format.values()) {
+        int threads = 1 + rnd.nextInt(3);
+        int cached = List.of(0, 1, FastPath.CACHED).get(rnd.nextInt(3));
+        ByteArrayOutputStream fast = new ByteArrayOutputStream();
+        ByteArrayOutputStream general = new ByteArrayOutputStream();
+        BatchRun.Summary f = new BatchRun(qs, threads, true, cached).run(
+            new ByteArrayInputStream(input), BatchRun.Format.JSONL, fast, out, n -> { });
+        BatchRun.Summary g = new BatchRun(qs, threads, false, 0).run(
+            new ByteArrayInputStream(input), BatchRun.Format.JSONL, general, out, n -> { });
+        String where = "seed " + seed + ", JSON lines round " + round + ", " + out + ", "
+            + cached + " lists kept";
+        assertThat(f).as(where).isEqualTo(g);
+        assertThat(fast.toString(StandardCharsets.UTF_8)).as(where)
+            .isEqualTo(general.toString(StandardCharsets.UTF_8));
+        assertThat(fast.toByteArray()).as(where).isEqualTo(general.toByteArray());
+      }
+    }
+  }
+
+  @Test
+  void thePlainJsonRecordIsTakenByTheFastPath() {
+    FastPath fast = new FastPath(null, List.of(Checker.of(CS)));
+    FastPath.Scratch s = fast.scratch();
+    byte[] line = ("{\"units\": [\"F1\", \"F2\", \"R/601/1212\"], \"learner\": \" L7 \","
+        + " \"qualification\": null, \"cohort\": \"2026\"}").getBytes(StandardCharsets.US_ASCII);
+    assertThat(fast.checkJson(line, 0, line.length, 3, s)).isTrue();
+    assertThat(s.learnerText).isEqualTo("L7");
+    assertThat(s.names).containsExactly("cohort");
+    assertThat(s.met).isFalse();
+    for (String general : List.of("{\"learner\": \"L7\", \"units\": [\"F1\", \"Z9\"]}",
+        "{\"learner\": \"L7\", \"units\": [\"F1\", \"F1\"]}",
+        "{\"learner\": \"L7\", \"units\": []}", "{\"learner\": \"L7\", \"units\": \"F1\"}",
+        "{\"learner\": \"L7\", \"units\": [\" F1\"]}", "{\"learner\": 7, \"units\": [\"F1\"]}",
+        "{\"learner\": \"L7\", \"units\": [\"F1\"], \"n\": 1}",
+        "{\"learner\": \"L7\", \"units\": [\"F1\"], \"learner\": \"L8\"}",
+        "{\"learner\": \"L7\", \"units\": [\"F1\"]} x", "[1]", "{\"learner\": \"L\u00e97\"}",
+        "{\"learner\": \"L7\", \"units\": [\"F1\"], \"qualification\": \"99\"}")) {
+      byte[] b = general.getBytes(StandardCharsets.UTF_8);
+      assertThat(fast.checkJson(b, 0, b.length, 3, s)).as(general).isFalse();
+    }
+  }
+
+  @Test
   void thePlainRecordIsTakenByTheFastPath() {
-    FastCsv fast = new FastCsv(List.of("learner", "units", "cohort"), List.of(Checker.of(CS)));
-    FastCsv.Scratch s = fast.scratch();
+    FastPath fast = new FastPath(List.of("learner", "units", "cohort"), List.of(Checker.of(CS)));
+    FastPath.Scratch s = fast.scratch();
     byte[] line = " L7 ,F1;F2  B2 R/601/1212,2026".getBytes(StandardCharsets.US_ASCII);
     assertThat(fast.check(line, 0, line.length, 9, s)).isTrue();
     assertThat(new String(line, s.learnerStart, s.learnerEnd - s.learnerStart,
@@ -86,6 +137,74 @@ class FastPathTest {
       byte[] b = general.getBytes(StandardCharsets.UTF_8);
       assertThat(fast.check(b, 0, b.length, 9, s)).as(general).isFalse();
     }
+  }
+
+  /** A random JSON lines cohort: mostly plain records, with every kind of oddity now and then. */
+  private static byte[] jsonCohort(SplittableRandom rnd, List<Qualification> qs, int records) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (rnd.nextBoolean()) {
+      write(out, "\uFEFF");
+    }
+    for (int i = 0; i < records; i++) {
+      if (rnd.nextInt(40) == 0) {
+        write(out, List.of("", " ", "\t", "\r", "not json", "[1, 2]", "{", "null")
+            .get(rnd.nextInt(8)) + "\n");
+        continue;
+      }
+      Qualification q = qs.get(rnd.nextInt(qs.size()));
+      List<String> fields = new ArrayList<>();
+      if (rnd.nextInt(40) != 0) {
+        fields.add("\"learner\": " + List.of("\"L" + i + "\"", "\"L" + i + "\"", "\"L" + i + "\"",
+            "\" L" + i + " \"", "\"\"", "\"  \"", "5", "null", "\"L\\\"" + i + "\"",
+            "\"L\\\\" + i + "\"", "\"L\u00e9" + i + "\"", "\"L\\u00e9" + i + "\"")
+            .get(rnd.nextInt(12)));
+      }
+      if (rnd.nextInt(40) != 0) {
+        fields.add("\"units\": " + jsonUnits(rnd, q));
+      }
+      if (rnd.nextInt(3) == 0) {
+        fields.add("\"qualification\": " + List.of("\"" + q.code() + "\"", "\" " + q.code() + " \"",
+            "\"\"", "null", "5", "\"99999\"").get(rnd.nextInt(6)));
+      }
+      int extra = rnd.nextInt(3);
+      for (int k = 0; k < extra; k++) {
+        fields.add(List.of("\"cohort\": \"2026\"", "\"centre\": \"C\\\"7\"", "\"n\": 5",
+            "\"o\": {\"a\": 1}", "\"cohort\": \"2027\"", "\"e\": \"\"", "\"t\": \"a\\tb\"")
+            .get(rnd.nextInt(7)));
+      }
+      java.util.Collections.shuffle(fields, new java.util.Random(rnd.nextLong()));
+      write(out, "{" + String.join(rnd.nextBoolean() ? ", " : ",", fields) + "}");
+      if (rnd.nextInt(100) == 0) {
+        write(out, " {}");
+      } else if (rnd.nextInt(100) == 0) {
+        out.write(0xff);
+      }
+      write(out, rnd.nextInt(10) == 0 ? "\r\n" : "\n");
+    }
+    return out.toByteArray();
+  }
+
+  private static String jsonUnits(SplittableRandom rnd, Qualification q) {
+    switch (rnd.nextInt(40)) {
+      case 0:
+        return "\"F1\"";
+      case 1:
+        return "null";
+      case 2:
+        return "[\"F1\", 3]";
+      case 3:
+        return "[[\"F1\"]]";
+      default:
+        break;
+    }
+    List<String> tokens = new ArrayList<>();
+    for (String t : units(rnd, q).split("[ ;\t]+")) {
+      tokens.add("\"" + (rnd.nextInt(40) == 0 ? " " + t : t) + "\"");
+    }
+    if (rnd.nextInt(40) == 0) {
+      tokens.add("\"\"");
+    }
+    return "[" + String.join(", ", tokens) + "]";
   }
 
   /** A random cohort: mostly plain records, with every kind of oddity now and then. */

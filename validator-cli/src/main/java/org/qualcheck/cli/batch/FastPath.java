@@ -1,6 +1,10 @@
 package org.qualcheck.cli.batch;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,14 +16,18 @@ import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 
 /**
- * The fast path for a CSV record: the common record (printable ASCII, no quotes, the header's
- * number of fields, a learner, a known qualification, known units each given once) is parsed and
- * checked on its bytes, with no strings, lists, maps or plans made for it. Anything else is left to
- * the general path ({@link RecordParser.Csv} and {@link RecordChecker}), which also words every
- * error; both give the same output for a record the fast path takes. Immutable and thread-safe;
- * each thread checks through its own {@link Scratch}.
+ * The fast path for the common batch record: printable ASCII, a learner, a known qualification and
+ * known units each given once; in CSV without quotes and with the header's number of fields, in
+ * JSON lines an object of text fields and a list of text units. Such a record is parsed and checked
+ * without the strings, lists, maps, plans and outcomes the general path makes for it: a CSV record
+ * on its bytes, a JSON one through the streaming parser. Anything else is left to the general path
+ * ({@link RecordParser} and {@link RecordChecker}), which also words every error; both give the
+ * same output for a record the fast path takes. Immutable and thread-safe; each thread checks
+ * through its own {@link Scratch}.
  */
-final class FastCsv {
+final class FastPath {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private final int columns;
   private final int learner;
   private final int units;
@@ -31,24 +39,28 @@ final class FastCsv {
   /** The target of a record that names no qualification, or null when there are several. */
   private final Target only;
 
-  FastCsv(List<String> header, List<Checker> checkers) {
+  FastPath(List<String> header, List<Checker> checkers) {
     this(header, checkers, CACHED);
   }
 
-  /** @param cached how many encoded lists of failing rules to keep per target and format */
-  FastCsv(List<String> header, List<Checker> checkers, int cached) {
-    this.columns = header.size();
-    this.learner = header.indexOf("learner");
-    this.units = header.indexOf("units");
-    this.qualification = header.indexOf("qualification");
+  /**
+   * @param header the CSV header's columns, or null for JSON lines
+   * @param cached how many encoded lists of failing rules to keep per target and format
+   */
+  FastPath(List<String> header, List<Checker> checkers, int cached) {
+    List<String> h = header == null ? List.of() : header;
+    this.columns = h.size();
+    this.learner = h.indexOf("learner");
+    this.units = h.indexOf("units");
+    this.qualification = h.indexOf("qualification");
     List<Integer> pass = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
+    for (int i = 0; i < h.size(); i++) {
       if (i != learner && i != units && i != qualification) {
         pass.add(i);
       }
     }
     this.passthrough = pass.stream().mapToInt(Integer::intValue).toArray();
-    this.passthroughNames = pass.stream().map(i -> new SerializedString(header.get(i)))
+    this.passthroughNames = pass.stream().map(i -> new SerializedString(h.get(i)))
         .toArray(SerializedString[]::new);
     this.targets = checkers.stream().map(c -> new Target(c, cached)).toArray(Target[]::new);
     this.only = targets.length == 1 ? targets[0] : null;
@@ -219,10 +231,18 @@ final class FastCsv {
     final long[][] figures = new long[targets.length][];
     final Failing[] failings = new Failing[targets.length];
 
+    /** A JSON record's passed-through fields, in the record's order, and its unit texts. */
+    final List<String> names = new ArrayList<>();
+    final List<String> values = new ArrayList<>();
+    final List<String> tokens = new ArrayList<>();
+
     byte[] data;
     long line;
+    /** A CSV record's learner, in {@link #data}. */
     int learnerStart;
     int learnerEnd;
+    /** A JSON record's learner; null for a CSV record. */
+    String learnerText;
     Target target;
     boolean met;
     Failing failing;
@@ -292,14 +312,7 @@ final class FastCsv {
     }
     Target target = targets[t];
     UnitTokens tokens = target.tokens;
-    long[] bits = s.bits[t];
-    Arrays.fill(bits, 0);
-    long[] figures = s.figures[t];
-    int[] add = target.contributions;
-    int rules = figures.length;
-    if (add != null) {
-      Arrays.fill(figures, 0);
-    }
+    start(target, t, s);
     boolean any = false;
     int ue = ce[units];
     int i = cs[units];
@@ -319,34 +332,169 @@ final class FastCsv {
         }
         i++;
       }
-      int u = tokens.find(packed, b, ts, i);
-      if (u < 0) {
+      if (!add(tokens.find(packed, b, ts, i), target, t, s)) {
         return false;
       }
-      long bit = 1L << u;
-      if ((bits[u >>> 6] & bit) != 0) {
-        return false;
-      }
-      bits[u >>> 6] |= bit;
       any = true;
-      if (add != null) {
-        for (int r = 0, k = u * rules; r < rules; r++, k++) {
-          figures[r] += add[k];
-        }
-      }
     }
     if (!any) {
       return false;
     }
+    s.data = b;
+    s.learnerStart = ls;
+    s.learnerEnd = le;
+    s.learnerText = null;
+    finish(target, t, line, s);
+    return true;
+  }
+
+  /**
+   * Parses and checks line {@code line} of JSON lines, held in {@code b[start, end)}, into {@code
+   * s}; false when the record is not one the fast path takes.
+   */
+  boolean checkJson(byte[] b, int start, int end, long line, Scratch s) {
+    for (int i = start; i < end; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    s.names.clear();
+    s.values.clear();
+    s.tokens.clear();
+    String who = null;
+    String code = null;
+    boolean sawUnits = false;
+    boolean sawLearner = false;
+    boolean sawCode = false;
+    int unitCount = 0;
+    // With one qualification the units resolve as they are read; with several, once it is known.
+    Target early = only;
+    if (early != null) {
+      start(early, 0, s);
+    }
+    try (JsonParser p = JSON.createParser(b, start, end - start)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("units")) {
+          if (value != JsonToken.START_ARRAY || sawUnits) {
+            return false;
+          }
+          while (p.nextToken() == JsonToken.VALUE_STRING) {
+            if (early == null) {
+              s.tokens.add(p.getText());
+            } else if (!add(early.tokens.find(p.getTextCharacters(), p.getTextOffset(),
+                p.getTextLength()), early, 0, s)) {
+              return false;
+            }
+            unitCount++;
+          }
+          if (p.currentToken() != JsonToken.END_ARRAY) {
+            return false;
+          }
+          sawUnits = true;
+        } else if (name.equals("learner") ? sawLearner
+            : name.equals("qualification") ? sawCode : s.names.contains(name)) {
+          return false; // a repeated field, which the general path reads as its last value
+        } else if (name.equals("qualification") && value == JsonToken.VALUE_NULL) {
+          sawCode = true;
+          code = null;
+        } else if (value != JsonToken.VALUE_STRING) {
+          return false;
+        } else if (name.equals("learner")) {
+          sawLearner = true;
+          who = p.getText().strip();
+        } else if (name.equals("qualification")) {
+          sawCode = true;
+          code = p.getText().strip();
+        } else {
+          s.names.add(name);
+          s.values.add(p.getText());
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    if (who == null || who.isEmpty() || !sawUnits || unitCount == 0) {
+      return false;
+    }
+    int t = code == null ? (only == null ? -1 : 0) : targetOf(code);
+    if (t < 0) {
+      return false;
+    }
+    Target target = targets[t];
+    if (early == null) {
+      start(target, t, s);
+      for (String token : s.tokens) {
+        if (!add(target.tokens.find(token), target, t, s)) {
+          return false;
+        }
+      }
+    }
+    s.data = b;
+    s.learnerText = who;
+    finish(target, t, line, s);
+    return true;
+  }
+
+  private int targetOf(String code) {
+    for (int t = 0; t < targets.length; t++) {
+      if (targets[t].codeText.equals(code)) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /** Starts reading a plan under {@code target}, the {@code t}th. */
+  private static void start(Target target, int t, Scratch s) {
+    Arrays.fill(s.bits[t], 0);
+    if (target.contributions != null) {
+      Arrays.fill(s.figures[t], 0);
+    }
+  }
+
+  /** Adds unit {@code u} to the plan being read; false if it is unknown (-1) or given already. */
+  private static boolean add(int u, Target target, int t, Scratch s) {
+    if (u < 0) {
+      return false;
+    }
+    long[] bits = s.bits[t];
+    long bit = 1L << u;
+    if ((bits[u >>> 6] & bit) != 0) {
+      return false;
+    }
+    bits[u >>> 6] |= bit;
+    int[] add = target.contributions;
+    if (add != null) {
+      long[] figures = s.figures[t];
+      int rules = figures.length;
+      for (int r = 0, k = u * rules; r < rules; r++, k++) {
+        figures[r] += add[k];
+      }
+    }
+    return true;
+  }
+
+  /** Checks the plan read and records the verdict and the failing rules in {@code s}. */
+  private static void finish(Target target, int t, long line, Scratch s) {
+    long[] bits = s.bits[t];
+    long[] figures = s.figures[t];
     Failing failing = s.failings[t];
     boolean met;
     CompiledQualification compiled = target.compiled;
-    if (add != null) {
+    if (target.contributions != null) {
       met = failing.set(target, figures);
     } else if (compiled.isSimple()) {
-      CompiledRule[] compiledRules = target.rules;
-      for (int r = 0; r < rules; r++) {
-        figures[r] = compiledRules[r].measureSimple(bits);
+      CompiledRule[] rules = target.rules;
+      for (int r = 0; r < rules.length; r++) {
+        figures[r] = rules[r].measureSimple(bits);
       }
       met = failing.set(target, figures);
     } else {
@@ -357,14 +505,10 @@ final class FastCsv {
         failing.set(target, compiled.search(bits).figures());
       }
     }
-    s.data = b;
     s.line = line;
-    s.learnerStart = ls;
-    s.learnerEnd = le;
     s.target = target;
     s.met = met;
     s.failing = failing;
-    return true;
   }
 
   private static final byte PLAIN = 0;
