@@ -116,8 +116,10 @@ final class BatchCommand implements Callable<Integer> {
         sink = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
       }
       try (OutputStream o = sink) {
+        long[] shown = {0};
         summary = run.run(source, in, o, out, n -> {
-          if (terminal && n % 100_000 < 2048) {
+          if (terminal && n / 100_000 != shown[0] / 100_000) {
+            shown[0] = n;
             err.print("\r" + n + " records checked");
             err.flush();
           }

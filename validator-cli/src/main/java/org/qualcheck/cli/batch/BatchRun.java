@@ -3,6 +3,7 @@ package org.qualcheck.cli.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,10 +16,11 @@ import java.util.function.LongConsumer;
 import org.qualcheck.model.Qualification;
 
 /**
- * Streams batch input to output: the calling thread reads lines in chunks, worker threads parse and
- * check each chunk, and the calling thread writes the chunks' outcomes back in input order. At most
- * a fixed number of chunks are in flight, so memory stays constant however long the input. Every
- * non-blank input line yields exactly one output record; a blank line is not a record.
+ * Streams batch input to output: the calling thread cuts the input into chunks of whole lines,
+ * worker threads split, decode, parse, check and encode each chunk, and the calling thread writes
+ * the encoded chunks in input order. At most a fixed number of chunks are in flight and their
+ * buffers are reused, so memory stays constant however long the input. Every non-blank input line
+ * yields exactly one output record; a blank line is not a record.
  */
 public final class BatchRun {
   /** Input formats. */
@@ -30,14 +32,29 @@ public final class BatchRun {
   /** What a run did. */
   public record Summary(long records, long met, long notMet, long errors) {}
 
-  private static final int CHUNK = 2048;
+  /** Chunks in flight per worker thread, and in all. */
+  private static final int INFLIGHT_PER_THREAD = 2;
+  private static final int MAX_INFLIGHT = 16;
 
   private final RecordChecker checker;
   private final int threads;
+  private final boolean fastPath;
+  private final int cached;
 
   public BatchRun(List<Qualification> qualifications, int threads) {
+    this(qualifications, threads, true, FastPath.CACHED);
+  }
+
+  /**
+   * @param fastPath whether common CSV records are checked on their bytes ({@link FastPath}); the
+   *     output is the same either way
+   * @param cached how many encoded lists of failing rules the fast path keeps
+   */
+  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath, int cached) {
     this.checker = new RecordChecker(qualifications);
     this.threads = Math.max(1, threads);
+    this.fastPath = fastPath;
+    this.cached = cached;
   }
 
   /**
@@ -49,16 +66,27 @@ public final class BatchRun {
    */
   public Summary run(InputStream in, Format inputFormat, OutputStream out, Format outputFormat,
       LongConsumer progress) throws IOException, BatchInputException {
-    LineReader lines = new LineReader(in);
     RecordParser parser;
+    boolean json = inputFormat == Format.JSONL;
+    FastPath fast = null;
+    ChunkReader chunks;
     List<String> passthrough = List.of();
     if (inputFormat == Format.CSV) {
+      LineReader lines = new LineReader(in);
       RecordParser.Csv csv = RecordParser.Csv.fromHeader(nextNonBlank(lines));
       parser = csv;
       passthrough = new ArrayList<>(csv.header());
       passthrough.removeAll(List.of("learner", "units", "qualification"));
+      if (fastPath) {
+        fast = new FastPath(csv.header(), checker.checkers(), cached);
+      }
+      chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd());
     } else {
       parser = new RecordParser.JsonLines();
+      if (fastPath) {
+        fast = new FastPath(null, checker.checkers(), cached);
+      }
+      chunks = new ChunkReader(in, new byte[0], 1, false);
     }
     long[] counts = new long[4];
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -68,33 +96,22 @@ public final class BatchRun {
     });
     try (ResultWriter writer = outputFormat == Format.CSV
         ? new ResultWriter.Csv(out, passthrough) : new ResultWriter.JsonLines(out)) {
-      Deque<Future<Encoded>> inflight = new ArrayDeque<>();
-      int maxInflight = threads * 4;
+      Deque<InFlight> inflight = new ArrayDeque<>();
+      Deque<Chunk> free = new ArrayDeque<>();
+      int maxInflight = Math.min(MAX_INFLIGHT, threads * INFLIGHT_PER_THREAD + 1);
+      FastPath f = fast;
       while (true) {
-        List<RawRecord> chunk = new ArrayList<>(CHUNK);
-        RawRecord raw;
-        while (chunk.size() < CHUNK && (raw = lines.next()) != null) {
-          if (!raw.blank()) {
-            chunk.add(raw);
-          }
-        }
-        if (chunk.isEmpty()) {
+        Chunk chunk = free.isEmpty() ? new Chunk() : free.pop();
+        if (!chunks.fill(chunk)) {
           break;
         }
-        RecordParser p = parser;
-        inflight.add(pool.submit(() -> {
-          List<Outcome> outcomes = new ArrayList<>(chunk.size());
-          long[] tally = new long[4];
-          for (RawRecord r : chunk) {
-            Outcome o = checker.check(p.parse(r));
-            outcomes.add(o);
-            tally[0]++;
-            tally[o.error() != null ? 3 : o.met() ? 1 : 2]++;
-          }
-          return new Encoded(writer.encode(outcomes), tally);
-        }));
-        while (inflight.size() >= maxInflight) {
-          write(inflight.poll(), writer, counts, progress);
+        inflight.add(new InFlight(chunk, pool.submit(() -> {
+          encode(chunk, parser, f, json, writer);
+          return null;
+        })));
+        while (!inflight.isEmpty()
+            && (inflight.size() >= maxInflight || inflight.peek().done().isDone())) {
+          free.push(write(inflight.poll(), writer, counts, progress));
         }
       }
       while (!inflight.isEmpty()) {
@@ -114,14 +131,73 @@ public final class BatchRun {
     return r;
   }
 
-  /** A chunk's results, encoded, and its counts: records, met, not met, errors. */
-  private record Encoded(byte[] bytes, long[] tally) {}
+  /** Splits a chunk into lines and encodes one result for each record, on a worker thread. */
+  private void encode(Chunk chunk, RecordParser parser, FastPath fast, boolean json,
+      ResultWriter writer) throws IOException {
+    try (ResultWriter.Encoder encoder = writer.encoder(chunk.output)) {
+      if (chunk.tooLongLine > 0) {
+        general(chunk, RawRecord.unreadable(chunk.tooLongLine, Lines.TOO_LONG), parser, encoder);
+        return;
+      }
+      CharsetDecoder decoder = Lines.decoder();
+      FastPath.Scratch scratch = fast == null ? null : fast.scratch();
+      byte[] data = chunk.data;
+      int length = chunk.length;
+      long line = chunk.firstLine;
+      for (int from = 0; from < length; line++) {
+        int end = from;
+        while (end < length && data[end] != '\n') {
+          end++;
+        }
+        if (end - from > Lines.MAX_LINE_BYTES) {
+          general(chunk, RawRecord.unreadable(line, Lines.TOO_LONG), parser, encoder);
+        } else {
+          int s = Lines.contentStart(data, from, end, line);
+          int e = Lines.contentEnd(data, s, end);
+          if (fast != null && (json ? fast.checkJson(data, s, e, line, scratch)
+              : fast.check(data, s, e, line, scratch))) {
+            encoder.write(scratch, fast);
+            chunk.records++;
+            if (scratch.met) {
+              chunk.met++;
+            } else {
+              chunk.notMet++;
+            }
+          } else {
+            RawRecord raw = Lines.decode(data, from, end, line, decoder);
+            if (!raw.blank()) {
+              general(chunk, raw, parser, encoder);
+            }
+          }
+        }
+        from = end + 1;
+      }
+    }
+  }
 
-  private static void write(Future<Encoded> chunk, ResultWriter writer, long[] counts,
+  /** Parses, checks and encodes one record through the general path. */
+  private void general(Chunk chunk, RawRecord raw, RecordParser parser,
+      ResultWriter.Encoder encoder) throws IOException {
+    Outcome o = checker.check(parser.parse(raw));
+    encoder.write(o);
+    chunk.records++;
+    if (o.error() != null) {
+      chunk.errors++;
+    } else if (o.met()) {
+      chunk.met++;
+    } else {
+      chunk.notMet++;
+    }
+  }
+
+  /** A chunk handed to a worker, and the worker's completion. */
+  private record InFlight(Chunk chunk, Future<Void> done) {}
+
+  /** Waits for a chunk's results and writes them; returns the chunk for reuse. */
+  private static Chunk write(InFlight inflight, ResultWriter writer, long[] counts,
       LongConsumer progress) throws IOException {
-    Encoded encoded;
     try {
-      encoded = chunk.get();
+      inflight.done().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("the batch was interrupted", e);
@@ -131,10 +207,13 @@ public final class BatchRun {
       }
       throw new IllegalStateException("checking a chunk of records failed", e.getCause());
     }
-    writer.writeEncoded(encoded.bytes());
-    for (int k = 0; k < counts.length; k++) {
-      counts[k] += encoded.tally()[k];
-    }
+    Chunk c = inflight.chunk();
+    writer.writeEncoded(c.output.bytes(), 0, c.output.size());
+    counts[0] += c.records;
+    counts[1] += c.met;
+    counts[2] += c.notMet;
+    counts[3] += c.errors;
     progress.accept(counts[0]);
+    return c;
   }
 }

@@ -2,29 +2,20 @@ package org.qualcheck.cli.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Splits batch input into physical lines, each decoded as UTF-8 on its own, so that a line with
- * bad bytes or of excessive length becomes an unreadable record for that line alone and reading
- * goes on with the next. A byte-order mark at the start is skipped; a carriage return before the
- * line feed is dropped.
+ * Reads batch input line by line (see {@link Lines}), for the CSV header: what follows is handed
+ * on in chunks, starting with the bytes this reader has buffered but not yet returned.
  */
 final class LineReader {
   /** The longest line read as a record; longer ones are reported, not held. */
-  static final int MAX_LINE_BYTES = 64 * 1024;
+  static final int MAX_LINE_BYTES = Lines.MAX_LINE_BYTES;
 
   private final InputStream in;
   private final byte[] buffer = new byte[1 << 16];
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder = Lines.decoder();
   private int pos;
   private int limit;
   private long line;
@@ -56,7 +47,7 @@ final class LineReader {
       }
       if (length < MAX_LINE_BYTES) {
         if (length == lineBytes.length) {
-          lineBytes = java.util.Arrays.copyOf(lineBytes, Math.min(MAX_LINE_BYTES, length * 2));
+          lineBytes = Arrays.copyOf(lineBytes, Math.min(MAX_LINE_BYTES, length * 2));
         }
         lineBytes[length++] = b;
       } else {
@@ -65,36 +56,24 @@ final class LineReader {
     }
     line++;
     if (tooLong) {
-      return RawRecord.unreadable(
-          line, "the record is longer than " + MAX_LINE_BYTES + " bytes and was not read");
+      return RawRecord.unreadable(line, Lines.TOO_LONG);
     }
-    int start = 0;
-    if (line == 1 && length >= 3 && (lineBytes[0] & 0xff) == 0xEF
-        && (lineBytes[1] & 0xff) == 0xBB && (lineBytes[2] & 0xff) == 0xBF) {
-      start = 3;
-    }
-    int end = length;
-    if (end > start && lineBytes[end - 1] == '\r') {
-      end--;
-    }
-    if (isAscii(start, end)) {
-      return RawRecord.text(line, new String(lineBytes, start, end - start, StandardCharsets.ISO_8859_1));
-    }
-    try {
-      return RawRecord.text(
-          line, decoder.decode(ByteBuffer.wrap(lineBytes, start, end - start)).toString());
-    } catch (CharacterCodingException e) {
-      return RawRecord.unreadable(line, "the record is not valid UTF-8 text");
-    }
+    return Lines.decode(lineBytes, 0, length, line, decoder);
   }
 
-  private boolean isAscii(int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (lineBytes[i] < 0) {
-        return false;
-      }
-    }
-    return true;
+  /** How many lines have been returned. */
+  long linesRead() {
+    return line;
+  }
+
+  /** The bytes read from the input but not yet returned as lines. */
+  byte[] buffered() {
+    return Arrays.copyOfRange(buffer, pos, limit);
+  }
+
+  /** Whether the end of the input has been seen. */
+  boolean atEnd() {
+    return eof;
   }
 
   private boolean fill() throws IOException {

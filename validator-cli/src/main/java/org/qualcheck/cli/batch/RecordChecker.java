@@ -26,6 +26,11 @@ final class RecordChecker {
     this.only = qualifications.size() == 1 ? byCode.values().iterator().next() : null;
   }
 
+  /** The checkers, one per qualification, in the order the specs were given. */
+  List<Checker> checkers() {
+    return List.copyOf(byCode.values());
+  }
+
   Outcome check(ParsedRecord r) {
     if (r.error() != null) {
       return Outcome.error(r, r.qualification(), r.error());
@@ -65,7 +70,7 @@ final class RecordChecker {
       long f = figures[k];
       if (!rule.admits(f)) {
         failed.add(new Outcome.FailedRule(rule.rule().id(), checker.requirements().get(k), f,
-            Math.max(0, rule.min() - f), f > rule.max() ? f - rule.max() : 0));
+            Outcome.shortfall(rule, f), Outcome.excess(rule, f)));
       }
     }
     return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());

@@ -3,31 +3,48 @@ package org.qualcheck.cli.batch;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Writes batch outcomes, one output record per input record, in input order. */
+/**
+ * Writes batch results, one output record per input record, in input order. Worker threads encode
+ * whole chunks of results through {@link #encoder}; one thread writes the encoded chunks in order
+ * with {@link #writeEncoded}.
+ */
 interface ResultWriter extends AutoCloseable {
-  void write(Outcome o) throws IOException;
+  /**
+   * An encoder writing results to {@code bytes} the way the output format wants them, without the
+   * format's header. Each thread opens its own; the writer itself is thread-safe.
+   */
+  Encoder encoder(OutputStream bytes) throws IOException;
+
+  /** Writes bytes from an {@link Encoder} to the output. */
+  void writeEncoded(byte[] bytes, int offset, int length) throws IOException;
 
   @Override
   void close() throws IOException;
 
-  /**
-   * Encodes outcomes the way {@link #write} would, without the header, so worker threads can
-   * encode chunks while one thread writes the bytes in order. Thread-safe.
-   */
-  byte[] encode(List<Outcome> outcomes) throws IOException;
+  /** Encodes the results of one chunk. Not thread-safe. */
+  interface Encoder extends AutoCloseable {
+    /** A result from the general path. */
+    void write(Outcome o) throws IOException;
 
-  /** Writes bytes from {@link #encode} to the output. */
-  void writeEncoded(byte[] bytes) throws IOException;
+    /** A result from the fast path: the record {@code s} last checked. */
+    void write(FastPath.Scratch s, FastPath fast) throws IOException;
+
+    /** Flushes everything written to the bytes given. */
+    @Override
+    void close() throws IOException;
+  }
 
   /**
    * JSON lines: {@code learner}, {@code line}, {@code qualification}, then {@code met} and
@@ -36,12 +53,23 @@ interface ResultWriter extends AutoCloseable {
    */
   final class JsonLines implements ResultWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private final OutputStream out;
-    private final JsonGenerator json;
+    private static final SerializableString LEARNER = new SerializedString("learner");
+    private static final SerializableString LINE = new SerializedString("line");
+    private static final SerializableString QUALIFICATION = new SerializedString("qualification");
+    private static final SerializableString ERROR = new SerializedString("error");
+    private static final SerializableString MET = new SerializedString("met");
+    private static final SerializableString FAILED = new SerializedString("failed");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString REQUIREMENT = new SerializedString("requirement");
+    private static final SerializableString ACHIEVED = new SerializedString("achieved");
+    private static final SerializableString SHORTFALL = new SerializedString("shortfall");
+    private static final SerializableString EXCESS = new SerializedString("excess");
+    private static final SerializableString COLUMNS = new SerializedString("columns");
 
-    JsonLines(OutputStream out) throws IOException {
+    private final OutputStream out;
+
+    JsonLines(OutputStream out) {
       this.out = out;
-      this.json = generator(out);
     }
 
     private static JsonGenerator generator(OutputStream out) throws IOException {
@@ -52,56 +80,67 @@ interface ResultWriter extends AutoCloseable {
     }
 
     @Override
-    public byte[] encode(List<Outcome> outcomes) throws IOException {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(outcomes.size() * 128);
-      try (JsonGenerator g = generator(bytes)) {
-        for (Outcome o : outcomes) {
-          write(g, o);
+    public Encoder encoder(OutputStream bytes) throws IOException {
+      JsonGenerator json = generator(bytes);
+      return new Encoder() {
+        @Override
+        public void write(Outcome o) throws IOException {
+          JsonLines.write(json, o);
         }
-      }
-      return bytes.toByteArray();
+
+        @Override
+        public void write(FastPath.Scratch s, FastPath fast) throws IOException {
+          JsonLines.write(json, s, fast);
+        }
+
+        @Override
+        public void close() throws IOException {
+          json.close();
+        }
+      };
     }
 
     @Override
-    public void writeEncoded(byte[] bytes) throws IOException {
-      json.flush();
-      out.write(bytes);
-    }
-
-    @Override
-    public void write(Outcome o) throws IOException {
-      write(json, o);
+    public void writeEncoded(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
     }
 
     private static void write(JsonGenerator json, Outcome o) throws IOException {
       json.writeStartObject();
       if (o.learner() != null) {
-        json.writeStringField("learner", o.learner());
+        json.writeFieldName(LEARNER);
+        json.writeString(o.learner());
       }
-      json.writeNumberField("line", o.line());
+      json.writeFieldName(LINE);
+      json.writeNumber(o.line());
       if (o.qualification() != null) {
-        json.writeStringField("qualification", o.qualification());
+        json.writeFieldName(QUALIFICATION);
+        json.writeString(o.qualification());
       }
       if (o.error() != null) {
-        json.writeStringField("error", o.error());
+        json.writeFieldName(ERROR);
+        json.writeString(o.error());
       } else {
-        json.writeBooleanField("met", o.met());
-        json.writeArrayFieldStart("failed");
+        json.writeFieldName(MET);
+        json.writeBoolean(o.met());
+        json.writeFieldName(FAILED);
+        json.writeStartArray();
         for (Outcome.FailedRule f : o.failed()) {
           json.writeStartObject();
-          json.writeStringField("rule", f.rule());
-          json.writeStringField("requirement", f.requirement());
-          json.writeNumberField("achieved", f.achieved());
-          json.writeNumberField("shortfall", f.shortfall());
-          json.writeNumberField("excess", f.excess());
-          json.writeEndObject();
+          json.writeFieldName(RULE);
+          json.writeString(f.rule());
+          json.writeFieldName(REQUIREMENT);
+          json.writeString(f.requirement());
+          failure(json, f.achieved(), f.shortfall(), f.excess());
         }
         json.writeEndArray();
       }
       if (!o.passthrough().isEmpty()) {
-        json.writeObjectFieldStart("columns");
+        json.writeFieldName(COLUMNS);
+        json.writeStartObject();
         for (Map.Entry<String, String> e : o.passthrough().entrySet()) {
-          json.writeStringField(e.getKey(), e.getValue());
+          json.writeFieldName(e.getKey());
+          json.writeString(e.getValue());
         }
         json.writeEndObject();
       }
@@ -109,9 +148,94 @@ interface ResultWriter extends AutoCloseable {
       json.writeRaw('\n');
     }
 
+    private static void write(JsonGenerator json, FastPath.Scratch s, FastPath fast)
+        throws IOException {
+      FastPath.Target t = s.target;
+      json.writeStartObject();
+      json.writeFieldName(LEARNER);
+      if (s.learnerText != null) {
+        json.writeString(s.learnerText);
+      } else {
+        json.writeUTF8String(s.data, s.learnerStart, s.learnerEnd - s.learnerStart);
+      }
+      json.writeFieldName(LINE);
+      json.writeNumber(s.line);
+      json.writeFieldName(QUALIFICATION);
+      json.writeString(t.codeJson);
+      json.writeFieldName(MET);
+      json.writeBoolean(s.met);
+      json.writeFieldName(FAILED);
+      SerializedString failed = t.failedJson.get(s.failing);
+      if (failed == null && t.failedJson.size() < t.cached) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = generator(bytes)) {
+          failed(g, s.failing, t);
+        }
+        failed = new SerializedString(bytes.toString(StandardCharsets.UTF_8));
+        t.failedJson.putIfAbsent(s.failing.copy(), failed);
+      }
+      if (failed != null) {
+        json.writeRawValue(failed);
+      } else {
+        failed(json, s.failing, t);
+      }
+      int[] pass = fast.passthrough();
+      if (pass.length > 0) {
+        SerializableString[] names = fast.passthroughNames();
+        json.writeFieldName(COLUMNS);
+        json.writeStartObject();
+        for (int k = 0; k < pass.length; k++) {
+          json.writeFieldName(names[k]);
+          int from = s.cellStart[pass[k]];
+          json.writeUTF8String(s.data, from, s.cellEnd[pass[k]] - from);
+        }
+        json.writeEndObject();
+      } else if (s.learnerText != null && !s.names.isEmpty()) {
+        json.writeFieldName(COLUMNS);
+        json.writeStartObject();
+        for (int k = 0; k < s.names.size(); k++) {
+          json.writeFieldName(s.names.get(k));
+          json.writeString(s.values.get(k));
+        }
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
+
+    /** The list of failing rules, as the general path writes it from an {@link Outcome}. */
+    private static void failed(JsonGenerator json, FastPath.Failing failing, FastPath.Target t)
+        throws IOException {
+      json.writeStartArray();
+      long[] figures = failing.figures;
+      for (int k = 0; k < figures.length; k++) {
+        long f = figures[k];
+        if (f != Long.MIN_VALUE) {
+          json.writeStartObject();
+          json.writeFieldName(RULE);
+          json.writeString(t.ruleIdsJson[k]);
+          json.writeFieldName(REQUIREMENT);
+          json.writeString(t.requirementsJson[k]);
+          failure(json, f, Outcome.shortfall(t.rules[k], f), Outcome.excess(t.rules[k], f));
+        }
+      }
+      json.writeEndArray();
+    }
+
+    /** The figures of a failing rule, and the end of its object. */
+    private static void failure(JsonGenerator json, long achieved, long shortfall, long excess)
+        throws IOException {
+      json.writeFieldName(ACHIEVED);
+      json.writeNumber(achieved);
+      json.writeFieldName(SHORTFALL);
+      json.writeNumber(shortfall);
+      json.writeFieldName(EXCESS);
+      json.writeNumber(excess);
+      json.writeEndObject();
+    }
+
     @Override
     public void close() throws IOException {
-      json.close();
       out.flush();
     }
   }
@@ -121,10 +245,10 @@ interface ResultWriter extends AutoCloseable {
    * other columns.
    */
   final class Csv implements ResultWriter {
+    private static final CsvFactory FACTORY = new CsvFactory();
+
     private final OutputStream out;
-    private final SequenceWriter rows;
     private final List<String> passthrough;
-    private final CsvMapper mapper = new CsvMapper();
     private final CsvSchema schema;
 
     Csv(OutputStream out, List<String> passthrough) throws IOException {
@@ -137,56 +261,117 @@ interface ResultWriter extends AutoCloseable {
       for (String c : passthrough) {
         builder.addColumn(c);
       }
-      this.schema = builder.build();
-      mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      this.rows = mapper.writer(schema.withoutHeader()).writeValues(out);
+      this.schema = builder.build().withoutHeader();
       List<String> header = new ArrayList<>();
       schema.forEach(c -> header.add(c.getName()));
-      rows.write(header);
+      try (JsonGenerator g = generator(out)) {
+        row(g, header.toArray(new String[0]));
+      }
+    }
+
+    private JsonGenerator generator(OutputStream bytes) throws IOException {
+      JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setSchema(schema);
+      return g;
     }
 
     @Override
-    public byte[] encode(List<Outcome> outcomes) throws IOException {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(outcomes.size() * 64);
-      try (SequenceWriter w = mapper.writer(schema.withoutHeader()).writeValues(bytes)) {
-        for (Outcome o : outcomes) {
-          w.write(row(o));
+    public Encoder encoder(OutputStream bytes) throws IOException {
+      JsonGenerator csv = generator(bytes);
+      String[] cells = new String[schema.size()];
+      StringBuilder failed = new StringBuilder();
+      return new Encoder() {
+        @Override
+        public void write(Outcome o) throws IOException {
+          cells[0] = o.learner() == null ? "" : o.learner();
+          cells[1] = Long.toString(o.line());
+          cells[2] = o.qualification() == null ? "" : o.qualification();
+          cells[3] = o.met() == null ? "" : o.met().toString();
+          failed.setLength(0);
+          for (Outcome.FailedRule f : o.failed()) {
+            failedRule(failed, f.rule(), f.shortfall(), f.excess());
+          }
+          cells[4] = failed.toString();
+          cells[5] = o.error() == null ? "" : o.error();
+          for (int k = 0; k < passthrough.size(); k++) {
+            cells[6 + k] = o.passthrough().getOrDefault(passthrough.get(k), "");
+          }
+          row(csv, cells);
         }
+
+        @Override
+        public void write(FastPath.Scratch s, FastPath fast) throws IOException {
+          FastPath.Target t = s.target;
+          cells[0] = s.learnerText != null ? s.learnerText
+              : ascii(s.data, s.learnerStart, s.learnerEnd);
+          cells[1] = Long.toString(s.line);
+          cells[2] = t.codeText;
+          cells[3] = s.met ? "true" : "false";
+          String rules = t.failedCsv.get(s.failing);
+          if (rules == null) {
+            failed.setLength(0);
+            long[] figures = s.failing.figures;
+            for (int k = 0; k < figures.length; k++) {
+              long f = figures[k];
+              if (f != Long.MIN_VALUE) {
+                failedRule(failed, t.ruleIds[k], Outcome.shortfall(t.rules[k], f),
+                    Outcome.excess(t.rules[k], f));
+              }
+            }
+            rules = failed.toString();
+            if (t.failedCsv.size() < t.cached) {
+              t.failedCsv.putIfAbsent(s.failing.copy(), rules);
+            }
+          }
+          cells[4] = rules;
+          cells[5] = "";
+          int[] pass = fast.passthrough();
+          for (int k = 0; k < pass.length; k++) {
+            cells[6 + k] = ascii(s.data, s.cellStart[pass[k]], s.cellEnd[pass[k]]);
+          }
+          row(csv, cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+          csv.close();
+        }
+      };
+    }
+
+    private static String ascii(byte[] bytes, int from, int to) {
+      return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A failing rule as the failed_rules cell lists it: its id and how far off it is. */
+    private static void failedRule(StringBuilder into, String rule, long shortfall, long excess) {
+      if (into.length() > 0) {
+        into.append("; ");
       }
-      return bytes.toByteArray();
+      into.append(rule);
+      if (shortfall > 0) {
+        into.append(" (").append(shortfall).append(" short)");
+      } else if (excess > 0) {
+        into.append(" (").append(excess).append(" over)");
+      }
+    }
+
+    private static void row(JsonGenerator g, String[] cells) throws IOException {
+      g.writeStartArray();
+      for (String c : cells) {
+        g.writeString(c);
+      }
+      g.writeEndArray();
     }
 
     @Override
-    public void writeEncoded(byte[] bytes) throws IOException {
-      rows.flush();
-      out.write(bytes);
-    }
-
-    @Override
-    public void write(Outcome o) throws IOException {
-      rows.write(row(o));
-    }
-
-    private List<String> row(Outcome o) {
-      List<String> row = new ArrayList<>();
-      row.add(o.learner() == null ? "" : o.learner());
-      row.add(Long.toString(o.line()));
-      row.add(o.qualification() == null ? "" : o.qualification());
-      row.add(o.met() == null ? "" : o.met().toString());
-      row.add(o.failed().stream()
-          .map(f -> f.rule() + (f.shortfall() > 0 ? " (" + f.shortfall() + " short)"
-              : f.excess() > 0 ? " (" + f.excess() + " over)" : ""))
-          .collect(Collectors.joining("; ")));
-      row.add(o.error() == null ? "" : o.error());
-      for (String c : passthrough) {
-        row.add(o.passthrough().getOrDefault(c, ""));
-      }
-      return row;
+    public void writeEncoded(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
     }
 
     @Override
     public void close() throws IOException {
-      rows.close();
       out.flush();
     }
   }
