@@ -34,12 +34,137 @@ import org.qualcheck.rule.Total;
  * a branching factor of the candidates of the rule branched on; it never enumerates subsets of the
  * qualification's units.
  *
+ * <p>A node costs O(rules × n / 64) word operations for its bounds plus O(n) to order its branch
+ * (n units), and allocates nothing: the plan and the forbidden units are changed in place and
+ * restored on the way back, and the tables that depend only on the qualification are built once
+ * per {@link Tables} and shared by every search over it.
+ *
  * <p>One instance answers one query on one thread.
  */
 final class CompletionSearch {
+  /**
+   * What a search needs to know about a qualification and the units to favour, independent of any
+   * plan: immutable, so one instance serves any number of searches on any threads.
+   */
+  static final class Tables {
+    final CompiledQualification q;
+    final int n;
+    final CompiledRule[] rules;
+    final int[] credits;
+    final boolean[] preferred;
+    /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
+    final int[] byCost;
+    /** Each unit's position in {@link #byCost}. */
+    final int[] rank;
+    /** Per rule: the units that could raise its figure. */
+    final long[][] relevant;
+    /** Per rule: those of {@link #relevant} that raise it by more than zero. */
+    final long[][] raising;
+    /** Per rule: {@link #relevant} in {@link #byCost} order. */
+    final int[][] relevantByCost;
+    /** Per sum: each unit's weight; null for other rules. */
+    final int[][] weights;
+    /** Per sum: what it adds up; null for other rules. */
+    final Measure[] measure;
+    /** Per all-of rule: each requirement's units; null for other rules. */
+    final long[][][] requirements;
+    /**
+     * Per rule with a maximum, sums and counts only: the units that count in its scope however a
+     * plan holding them is read (no equivalent could count instead, and every group they could
+     * be placed in is in scope); null otherwise.
+     */
+    final long[][] sure;
+
+    Tables(CompiledQualification q, boolean[] preferred) {
+      this.q = q;
+      this.n = q.unitCount();
+      this.rules = q.rules().toArray(new CompiledRule[0]);
+      this.preferred = preferred;
+      this.credits = new int[n];
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        credits[i] = q.credits(i);
+        order[i] = i;
+      }
+      Arrays.sort(
+          order,
+          Comparator.comparingInt((Integer i) -> credits[i])
+              .thenComparing(i -> !preferred[i])
+              .thenComparingInt(i -> i));
+      this.byCost = new int[n];
+      this.rank = new int[n];
+      for (int k = 0; k < n; k++) {
+        byCost[k] = order[k];
+        rank[order[k]] = k;
+      }
+      boolean[] singleton = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        singleton[i] = Bits.count(q.equivalents(i)) == 1;
+      }
+      int count = rules.length;
+      this.relevant = new long[count][];
+      this.raising = new long[count][];
+      this.relevantByCost = new int[count][];
+      this.weights = new int[count][];
+      this.measure = new Measure[count];
+      this.requirements = new long[count][][];
+      this.sure = new long[count][];
+      for (int r = 0; r < count; r++) {
+        CompiledRule rule = rules[r];
+        relevant[r] = rule.relevantUnits();
+        raising[r] = relevant[r].clone();
+        int[] ordered = new int[Bits.count(relevant[r])];
+        int k = 0;
+        for (int u : byCost) {
+          if (Bits.get(relevant[r], u)) {
+            ordered[k++] = u;
+          }
+        }
+        relevantByCost[r] = ordered;
+        if (rule instanceof CompiledRule.Sum sum) {
+          weights[r] = new int[n];
+          for (int i = 0; i < n; i++) {
+            weights[r][i] = sum.weight(i);
+            if (weights[r][i] == 0) {
+              Bits.clear(raising[r], i);
+            }
+          }
+          measure[r] = ((Total) sum.rule()).measure();
+        } else if (rule instanceof CompiledRule.Requirements req) {
+          requirements[r] = new long[req.requirementCount()][];
+          for (int j = 0; j < req.requirementCount(); j++) {
+            requirements[r][j] = req.requirementUnits(j);
+          }
+        }
+        boolean countsSurely =
+            rule instanceof CompiledRule.Sum
+                || (rule instanceof CompiledRule.Count c && !c.countsChosen());
+        if (rule.max() != Long.MAX_VALUE && countsSurely) {
+          sure[r] = Bits.empty(n);
+          for (int i = 0; i < n; i++) {
+            if (!singleton[i] || !Bits.get(relevant[r], i)) {
+              continue;
+            }
+            boolean always = true;
+            if (rule instanceof CompiledRule.Sum sum) {
+              int[] options = q.placementOptions(i);
+              always = options.length == 0 ? sum.inScope(i, -1) : true;
+              for (int g : options) {
+                always &= sum.inScope(i, g);
+              }
+            }
+            if (always) {
+              Bits.set(sure[r], i);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private final Tables t;
   private final CompiledQualification q;
   private final boolean[] active;
-  private final boolean[] preferred;
   private final int limit;
   private final int n;
   private final long nodeBudget;
@@ -55,62 +180,49 @@ final class CompletionSearch {
   /** When set, every minimal completion goes here instead of being ranked. */
   private java.util.function.Consumer<int[]> sink;
 
-  /** A completion found: the units added, as indices in ascending order, and its cost. */
-  record Candidate(int[] added, long credits, int preferredUsed) {}
+  /** The units added on the way to the current node, in the order they were added. */
+  private final int[] added;
 
-  CompletionSearch(
-      CompiledQualification q, boolean[] active, boolean[] preferred, int limit, long nodeBudget) {
-    this.q = q;
-    this.active = active;
-    this.preferred = preferred;
-    this.limit = limit;
-    this.n = q.unitCount();
-    this.nodeBudget = nodeBudget;
-    this.best = new TreeSet<>(ORDER);
-    this.byCost =
-        java.util.stream.IntStream.range(0, n)
-            .boxed()
-            .sorted(
-                Comparator.comparingInt((Integer i) -> q.credits(i))
-                    .thenComparing(i -> !preferred[i])
-                    .thenComparingInt(i -> i))
-            .mapToInt(Integer::intValue)
-            .toArray();
-    this.singleton = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      singleton[i] = Bits.count(q.equivalents(i)) == 1;
-    }
-    int rules = q.rules().size();
-    this.relevant = new long[rules][];
-    this.weights = new int[rules][];
-    for (int r = 0; r < rules; r++) {
-      CompiledRule rule = q.rules().get(r);
-      relevant[r] = rule.relevantUnits();
-      if (rule instanceof CompiledRule.Sum sum) {
-        weights[r] = new int[n];
-        for (int i = 0; i < n; i++) {
-          weights[r][i] = sum.weight(i);
-        }
-      }
-    }
-  }
+  /** Per depth: the units that node branches on, in branch order. */
+  private final int[][] branchAt;
 
-  /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
-  private final int[] byCost;
+  /** Scratch sets for the bound, used and cleared within one node. */
+  private final long[] used;
 
-  /** Per rule: the units that could raise its figure, and for sums each unit's weight. */
-  private final long[][] relevant;
+  private final long[] counted;
 
-  private final int[][] weights;
+  /**
+   * Set by {@link #unreachable}: the rule with the fewest candidates among those out of reach
+   * (-1 when none is), the requirement concerned when it is an all-of rule, and whether some rule
+   * out of reach has no candidate left.
+   */
+  private int branchRule;
 
-  /** Per unit: whether it has no equivalent units, so that when chosen it surely counts. */
-  private final boolean[] singleton;
+  private int branchRequirement;
+  private boolean blocked;
 
   /**
    * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
    * in the packing of rules with disjoint candidates.
    */
   private int unitsStillNeeded;
+
+  /** A completion found: the units added, as indices in ascending order, and its cost. */
+  record Candidate(int[] added, long credits, int preferredUsed) {}
+
+  CompletionSearch(Tables tables, boolean[] active, int limit, long nodeBudget) {
+    this.t = tables;
+    this.q = tables.q;
+    this.active = active;
+    this.limit = limit;
+    this.n = tables.n;
+    this.nodeBudget = nodeBudget;
+    this.best = new TreeSet<>(ORDER);
+    this.added = new int[n + 1];
+    this.branchAt = new int[n + 1][];
+    this.used = Bits.empty(n);
+    this.counted = Bits.empty(n);
+  }
 
   static final Comparator<Candidate> ORDER =
       Comparator.comparingLong(Candidate::credits)
@@ -142,12 +254,12 @@ final class CompletionSearch {
    */
   void enumerateMinimal(long[] plan, long[] excluded, java.util.function.Consumer<int[]> sink) {
     this.sink = sink;
-    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+    search(plan.clone(), excluded.clone(), 0, 0);
   }
 
   /** The best completions found, cheapest first; empty when none exists. */
   List<Candidate> run(long[] plan, long[] excluded) {
-    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+    search(plan.clone(), excluded.clone(), 0, 0);
     return new ArrayList<>(best);
   }
 
@@ -156,7 +268,16 @@ final class CompletionSearch {
     return exhausted;
   }
 
-  private void search(long[] plan, long[] excluded, List<Integer> added, long credits) {
+  /** How many nodes the search visited. */
+  long nodes() {
+    return nodes;
+  }
+
+  /**
+   * One node. {@code plan} and {@code excluded} are changed on the way down and left as they were
+   * found; {@code added[0..depth)} holds the units added so far, which cost {@code credits}.
+   */
+  private void search(long[] plan, long[] excluded, int depth, long credits) {
     if (stopAtFirst && !best.isEmpty()) {
       return;
     }
@@ -164,37 +285,40 @@ final class CompletionSearch {
       exhausted = false;
       return;
     }
-    if (q.meets(plan, active)) {
-      offer(plan, added, credits);
+    // A rule out of reach fails under every reading, so the plan cannot meet the rules.
+    boolean outOfReach = unreachable(plan, excluded);
+    if (!outOfReach && q.meets(plan, active)) {
+      offer(plan, depth, credits);
       return;
     }
-    if (deadEnd(plan)) {
-      return;
-    }
-    int[] branch = branchUnits(plan, excluded);
-    if (branch == null) {
+    if (deadEnd(plan) || blocked) {
       return;
     }
     long bound = creditsStillNeeded(plan, excluded);
     if (bound == Long.MAX_VALUE
-        || !canStillBeat(credits + bound, added.size() + Math.max(1, unitsStillNeeded))) {
+        || !canStillBeat(credits + bound, depth + Math.max(1, unitsStillNeeded))) {
       return;
     }
-    long[] localExcluded = excluded.clone();
-    for (int u : branch) {
-      if (!canStillBeat(credits + q.credits(u), added.size() + 1)) {
-        Bits.set(localExcluded, u);
+    int count = branchUnits(plan, excluded, depth);
+    int[] branch = branchAt[depth];
+    int done = 0;
+    while (done < count) {
+      int u = branch[done++];
+      if (!canStillBeat(credits + t.credits[u], depth + 1)) {
+        Bits.set(excluded, u);
         continue;
       }
       Bits.set(plan, u);
-      added.add(u);
-      search(plan, localExcluded, added, credits + q.credits(u));
-      added.remove(added.size() - 1);
+      added[depth] = u;
+      search(plan, excluded, depth + 1, credits + t.credits[u]);
       Bits.clear(plan, u);
-      Bits.set(localExcluded, u);
+      Bits.set(excluded, u);
       if (nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
-        return;
+        break;
       }
+    }
+    for (int j = 0; j < done; j++) {
+      Bits.clear(excluded, branch[j]);
     }
   }
 
@@ -215,8 +339,9 @@ final class CompletionSearch {
     return tiesMatter ? units <= worst.added().length : units < worst.added().length;
   }
 
-  private void offer(long[] plan, List<Integer> added, long credits) {
-    int[] sorted = added.stream().mapToInt(Integer::intValue).sorted().toArray();
+  private void offer(long[] plan, int depth, long credits) {
+    int[] sorted = Arrays.copyOf(added, depth);
+    Arrays.sort(sorted);
     if (limit > 1 || sink != null) {
       for (int u : sorted) {
         Bits.clear(plan, u);
@@ -233,7 +358,7 @@ final class CompletionSearch {
     }
     int preferredUsed = 0;
     for (int u : sorted) {
-      if (preferred[u]) {
+      if (t.preferred[u]) {
         preferredUsed++;
       }
     }
@@ -254,13 +379,13 @@ final class CompletionSearch {
       if (!active[r]) {
         continue;
       }
-      CompiledRule rule = q.rules().get(r);
+      CompiledRule rule = t.rules[r];
       if (rule instanceof CompiledRule.Count c && c.countsChosen()) {
         if (!rule.admits(rule.measureSimple(plan))) {
           return true;
         }
       } else if (rule.max() != Long.MAX_VALUE) {
-        long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, rule, plan);
+        long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, plan);
         if (sure > rule.max()) {
           return true;
         }
@@ -270,116 +395,115 @@ final class CompletionSearch {
   }
 
   /** A lower bound on a rule's figure over every reading of every superset of the plan. */
-  private long sureFigure(int r, CompiledRule rule, long[] plan) {
-    if (!(rule instanceof CompiledRule.Sum) && !(rule instanceof CompiledRule.Count)) {
+  private long sureFigure(int r, long[] plan) {
+    long[] sure = t.sure[r];
+    if (sure == null) {
       return 0;
     }
-    long sure = 0;
-    for (int i = Bits.next(plan, 0); i >= 0; i = Bits.next(plan, i + 1)) {
-      if (!singleton[i] || !Bits.get(relevant[r], i)) {
-        continue;
-      }
-      if (rule instanceof CompiledRule.Sum sum) {
-        int[] options = q.placementOptions(i);
-        boolean always = options.length == 0 ? sum.inScope(i, -1) : true;
-        for (int g : options) {
-          always &= sum.inScope(i, g);
-        }
-        if (always) {
-          sure += weights[r][i];
-        }
-      } else {
-        sure++;
-      }
-    }
-    return sure;
+    return t.weights[r] != null ? Bits.weightedAnd(plan, sure, t.weights[r]) : Bits.countAnd(plan, sure);
   }
 
   /**
-   * The units to branch on, cheapest first: the candidates of the active rule that no reading of
-   * the plan can meet and that has the fewest candidates, or else every unit still allowed. Null
-   * when some such rule has no candidate left.
+   * Finds the active rules whose minimum no reading of the plan can reach, and among them the one
+   * with the fewest candidates (units that could raise its figure and are still allowed), the
+   * first on ties; sets {@link #branchRule}, {@link #branchRequirement} and {@link #blocked}.
+   * Returns whether any rule is out of reach.
    */
-  private int[] branchUnits(long[] plan, long[] excluded) {
-    long[] bestCandidates = null;
+  private boolean unreachable(long[] plan, long[] excluded) {
+    branchRule = -1;
+    blocked = false;
     int bestCount = Integer.MAX_VALUE;
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
         continue;
       }
-      long[] candidates = candidatesIfUnreachable(r, plan, excluded);
-      if (candidates != null) {
-        int count = Bits.count(candidates);
-        if (count == 0) {
-          return null;
+      CompiledRule rule = t.rules[r];
+      long[] candidates;
+      int requirement = -1;
+      if (rule instanceof CompiledRule.Requirements) {
+        long[][] reqs = t.requirements[r];
+        candidates = null;
+        for (int k = 0; k < reqs.length; k++) {
+          if (!Bits.intersects(plan, reqs[k])) {
+            candidates = reqs[k];
+            requirement = k;
+            break;
+          }
         }
-        if (count < bestCount) {
-          bestCount = count;
-          bestCandidates = candidates;
+        if (candidates == null) {
+          continue;
         }
+      } else {
+        if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
+          continue;
+        }
+        long upper =
+            t.weights[r] != null
+                ? Bits.weightedAnd(plan, t.relevant[r], t.weights[r])
+                : Bits.countAnd(plan, t.relevant[r]);
+        if (upper >= rule.min()) {
+          continue;
+        }
+        candidates = t.raising[r];
+      }
+      int count = countAllowed(candidates, plan, excluded);
+      if (count == 0) {
+        blocked = true;
+        return true;
+      }
+      if (count < bestCount) {
+        bestCount = count;
+        branchRule = r;
+        branchRequirement = requirement;
       }
     }
-    if (bestCandidates == null) {
-      bestCandidates = Bits.empty(n);
-      for (int i = 0; i < n; i++) {
-        if (!Bits.get(plan, i) && !Bits.get(excluded, i)) {
-          Bits.set(bestCandidates, i);
-        }
-      }
-    }
-    int[] units = new int[Bits.count(bestCandidates)];
-    int k = 0;
-    for (int i : byCost) {
-      if (Bits.get(bestCandidates, i)) {
-        units[k++] = i;
-      }
-    }
-    return units;
+    return branchRule >= 0;
   }
 
   /**
-   * For a rule whose minimum no reading of the plan can reach, the units that could raise its
-   * figure and are still allowed; null when the rule's minimum is within reach.
+   * Fills {@code branchAt[depth]} with the units to branch on, cheapest first: the candidates of
+   * {@link #branchRule}, or every unit still allowed when no rule is out of reach. Returns how
+   * many there are.
    */
-  private long[] candidatesIfUnreachable(int r, long[] plan, long[] excluded) {
-    CompiledRule rule = q.rules().get(r);
-    if (rule instanceof CompiledRule.Requirements req) {
-      for (int k = 0; k < req.requirementCount(); k++) {
-        long[] members = req.requirementUnits(k);
-        if (!Bits.intersects(plan, members)) {
-          return allowed(members, plan, excluded);
+  private int branchUnits(long[] plan, long[] excluded, int depth) {
+    int[] units = branchAt[depth];
+    if (units == null) {
+      units = new int[n];
+      branchAt[depth] = units;
+    }
+    int k = 0;
+    if (branchRule < 0) {
+      for (int i : t.byCost) {
+        if (!Bits.get(plan, i) && !Bits.get(excluded, i)) {
+          units[k++] = i;
         }
       }
-      return null;
+      return k;
     }
-    if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
-      return null;
-    }
-    long[] units = relevant[r];
-    long upper =
-        rule instanceof CompiledRule.Sum
-            ? Bits.weightedAnd(plan, units, weights[r])
-            : Bits.countAnd(plan, units);
-    if (upper >= rule.min()) {
-      return null;
-    }
-    long[] candidates = allowed(units, plan, excluded);
-    if (rule instanceof CompiledRule.Sum sum) {
-      for (int i = 0; i < n; i++) {
-        if (Bits.get(candidates, i) && sum.weight(i) == 0) {
-          Bits.clear(candidates, i);
-        }
+    long[] candidates =
+        branchRequirement >= 0
+            ? t.requirements[branchRule][branchRequirement]
+            : t.raising[branchRule];
+    for (int w = 0; w < candidates.length; w++) {
+      long x = candidates[w] & ~plan[w] & ~excluded[w];
+      while (x != 0) {
+        units[k++] = t.rank[(w << 6) + Long.numberOfTrailingZeros(x)];
+        x &= x - 1;
       }
     }
-    return candidates;
+    Arrays.sort(units, 0, k);
+    for (int j = 0; j < k; j++) {
+      units[j] = t.byCost[units[j]];
+    }
+    return k;
   }
 
-  private long[] allowed(long[] units, long[] plan, long[] excluded) {
-    long[] out = units.clone();
-    for (int w = 0; w < out.length; w++) {
-      out[w] &= ~plan[w] & ~excluded[w];
+  private static int countAllowed(long[] units, long[] plan, long[] excluded) {
+    int count = 0;
+    for (int w = 0; w < units.length; w++) {
+      count += Long.bitCount(units[w] & ~plan[w] & ~excluded[w]);
     }
-    return out;
+    return count;
   }
 
   /**
@@ -387,26 +511,24 @@ final class CompletionSearch {
    * out of reach, of the credit deficit (credit totals) or the credits of the cheapest units that
    * could make up a unit deficit (unit counts and mandatory units), or the sum of such needs over
    * rules whose candidate units are disjoint, since those need distinct units. {@link
-   * Long#MAX_VALUE} when
-   * some rule cannot be reached with the units still allowed.
+   * Long#MAX_VALUE} when some rule cannot be reached with the units still allowed.
    */
   private long creditsStillNeeded(long[] plan, long[] excluded) {
     long bound = 0;
     long packed = 0;
     unitsStillNeeded = 0;
-    long[] used = Bits.empty(n);
+    Arrays.fill(used, 0);
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
         continue;
       }
-      CompiledRule rule = q.rules().get(r);
+      CompiledRule rule = t.rules[r];
       long need = 0;
-      if (rule instanceof CompiledRule.Requirements req) {
-        long[] counted = Bits.empty(n);
-        for (int k = 0; k < req.requirementCount(); k++) {
-          long[] members = req.requirementUnits(k);
+      if (rule instanceof CompiledRule.Requirements) {
+        Arrays.fill(counted, 0);
+        for (long[] members : t.requirements[r]) {
           if (!Bits.intersects(plan, members) && !Bits.intersects(counted, members)) {
-            long cheapest = cheapest(allowed(members, plan, excluded), 1);
+            long cheapest = cheapestOne(members, plan, excluded);
             if (cheapest == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
@@ -415,27 +537,25 @@ final class CompletionSearch {
           }
         }
       } else if (rule.min() > 0 && !(rule instanceof CompiledRule.Always)) {
-        long[] candidates = allowed(relevant[r], plan, excluded);
-        if (rule instanceof CompiledRule.Sum sum) {
-          long upper = Bits.weightedAnd(plan, relevant[r], weights[r]);
+        int[] weights = t.weights[r];
+        if (weights != null) {
+          long upper = Bits.weightedAnd(plan, t.relevant[r], weights);
           long deficit = rule.min() - upper;
           if (deficit > 0) {
-            long reachable = Bits.weightedAnd(candidates, candidates, weights[r]);
-            if (reachable < deficit) {
+            if (weightAllowed(t.relevant[r], weights, plan, excluded) < deficit) {
               return Long.MAX_VALUE;
             }
-            Measure measure = ((Total) sum.rule()).measure();
             need =
-                switch (measure) {
+                switch (t.measure[r]) {
                   case CREDITS -> deficit;
-                  case UNITS -> cheapest(candidates, (int) Math.min(deficit, n + 1L));
-                  case GUIDED_LEARNING_HOURS -> cheapest(candidates, 1);
+                  case UNITS -> cheapest(r, (int) Math.min(deficit, n + 1L), plan, excluded);
+                  case GUIDED_LEARNING_HOURS -> cheapest(r, 1, plan, excluded);
                 };
           }
         } else {
-          long deficit = rule.min() - Bits.countAnd(plan, relevant[r]);
+          long deficit = rule.min() - Bits.countAnd(plan, t.relevant[r]);
           if (deficit > 0) {
-            need = cheapest(candidates, (int) Math.min(deficit, n + 1L));
+            need = cheapest(r, (int) Math.min(deficit, n + 1L), plan, excluded);
             if (need == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
@@ -443,28 +563,57 @@ final class CompletionSearch {
         }
       }
       bound = Math.max(bound, need);
-      if (need > 0 && !Bits.intersects(used, relevant[r])) {
+      if (need > 0 && !Bits.intersects(used, t.relevant[r])) {
         packed += need;
         unitsStillNeeded++;
-        Bits.or(used, relevant[r]);
+        Bits.or(used, t.relevant[r]);
       }
     }
     return Math.max(bound, packed);
   }
 
+  /** The weights of the units of {@code units} still allowed. */
+  private static long weightAllowed(long[] units, int[] weights, long[] plan, long[] excluded) {
+    long sum = 0;
+    for (int w = 0; w < units.length; w++) {
+      long x = units[w] & ~plan[w] & ~excluded[w];
+      while (x != 0) {
+        sum += weights[(w << 6) + Long.numberOfTrailingZeros(x)];
+        x &= x - 1;
+      }
+    }
+    return sum;
+  }
 
-  /** The credits of the {@code k} cheapest units in the set, or MAX_VALUE if it has fewer. */
-  private long cheapest(long[] units, int k) {
+  /** The credits of the cheapest allowed unit of the set, or MAX_VALUE if none is allowed. */
+  private long cheapestOne(long[] units, long[] plan, long[] excluded) {
+    long min = Long.MAX_VALUE;
+    for (int w = 0; w < units.length; w++) {
+      long x = units[w] & ~plan[w] & ~excluded[w];
+      while (x != 0) {
+        min = Math.min(min, t.credits[(w << 6) + Long.numberOfTrailingZeros(x)]);
+        x &= x - 1;
+      }
+    }
+    return min;
+  }
+
+  /**
+   * The credits of the {@code k} cheapest allowed units relevant to rule {@code r}, or MAX_VALUE
+   * if it has fewer.
+   */
+  private long cheapest(int r, int k, long[] plan, long[] excluded) {
     long sum = 0;
     int taken = 0;
-    for (int i = 0; i < n && taken < k; i++) {
-      int u = byCost[i];
-      if (Bits.get(units, u)) {
-        sum += q.credits(u);
+    for (int u : t.relevantByCost[r]) {
+      if (taken == k) {
+        break;
+      }
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        sum += t.credits[u];
         taken++;
       }
     }
     return taken < k ? Long.MAX_VALUE : sum;
   }
-
 }
