@@ -54,20 +54,27 @@ final class CompletionSearch {
     final boolean[] preferred;
     /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
     final int[] byCost;
-    /** Each unit's position in {@link #byCost}. */
-    final int[] rank;
     /** Per rule: the units that could raise its figure. */
     final long[][] relevant;
     /** Per rule: those of {@link #relevant} that raise it by more than zero. */
     final long[][] raising;
     /** Per rule: {@link #relevant} in {@link #byCost} order. */
     final int[][] relevantByCost;
+    /** Per rule: {@link #raising} in {@link #byCost} order. */
+    final int[][] raisingByCost;
+    /** Per sum or count: the figure of every relevant unit together. */
+    final long[] total;
+    /** Per unit: the sums and counts it is relevant to, and what it adds to each figure. */
+    final int[][] figuresOf;
+    final int[][] addsTo;
     /** Per sum: each unit's weight; null for other rules. */
     final int[][] weights;
     /** Per sum: what it adds up; null for other rules. */
     final Measure[] measure;
     /** Per all-of rule: each requirement's units; null for other rules. */
     final long[][][] requirements;
+    /** Per all-of rule: each requirement's units in {@link #byCost} order. */
+    final int[][][] requirementsByCost;
     /**
      * Per rule with a maximum, sums and counts only: the units that count in its scope however a
      * plan holding them is read (no equivalent could count instead, and every group they could
@@ -92,10 +99,8 @@ final class CompletionSearch {
               .thenComparing(i -> !preferred[i])
               .thenComparingInt(i -> i));
       this.byCost = new int[n];
-      this.rank = new int[n];
       for (int k = 0; k < n; k++) {
         byCost[k] = order[k];
-        rank[order[k]] = k;
       }
       boolean[] singleton = new boolean[n];
       for (int i = 0; i < n; i++) {
@@ -108,19 +113,16 @@ final class CompletionSearch {
       this.weights = new int[count][];
       this.measure = new Measure[count];
       this.requirements = new long[count][][];
+      this.requirementsByCost = new int[count][][];
+      this.raisingByCost = new int[count][];
+      this.total = new long[count];
       this.sure = new long[count][];
       for (int r = 0; r < count; r++) {
         CompiledRule rule = rules[r];
         relevant[r] = rule.relevantUnits();
         raising[r] = relevant[r].clone();
-        int[] ordered = new int[Bits.count(relevant[r])];
-        int k = 0;
-        for (int u : byCost) {
-          if (Bits.get(relevant[r], u)) {
-            ordered[k++] = u;
-          }
-        }
-        relevantByCost[r] = ordered;
+        relevantByCost[r] = inCostOrder(relevant[r]);
+        total[r] = relevantByCost[r].length;
         if (rule instanceof CompiledRule.Sum sum) {
           weights[r] = new int[n];
           for (int i = 0; i < n; i++) {
@@ -130,12 +132,16 @@ final class CompletionSearch {
             }
           }
           measure[r] = ((Total) sum.rule()).measure();
+          total[r] = Bits.weightedAnd(relevant[r], relevant[r], weights[r]);
         } else if (rule instanceof CompiledRule.Requirements req) {
           requirements[r] = new long[req.requirementCount()][];
+          requirementsByCost[r] = new int[req.requirementCount()][];
           for (int j = 0; j < req.requirementCount(); j++) {
             requirements[r][j] = req.requirementUnits(j);
+            requirementsByCost[r][j] = inCostOrder(requirements[r][j]);
           }
         }
+        raisingByCost[r] = inCostOrder(raising[r]);
         boolean countsSurely =
             rule instanceof CompiledRule.Sum
                 || (rule instanceof CompiledRule.Count c && !c.countsChosen());
@@ -159,6 +165,34 @@ final class CompletionSearch {
           }
         }
       }
+      this.figuresOf = new int[n][];
+      this.addsTo = new int[n][];
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        int[] of = new int[count];
+        int[] adds = new int[count];
+        for (int r = 0; r < count; r++) {
+          boolean figure =
+              rules[r] instanceof CompiledRule.Sum || rules[r] instanceof CompiledRule.Count;
+          if (figure && Bits.get(relevant[r], i)) {
+            of[k] = r;
+            adds[k++] = weights[r] != null ? weights[r][i] : 1;
+          }
+        }
+        figuresOf[i] = Arrays.copyOf(of, k);
+        addsTo[i] = Arrays.copyOf(adds, k);
+      }
+    }
+
+    private int[] inCostOrder(long[] units) {
+      int[] ordered = new int[Bits.count(units)];
+      int k = 0;
+      for (int u : byCost) {
+        if (Bits.get(units, u)) {
+          ordered[k++] = u;
+        }
+      }
+      return ordered;
     }
   }
 
@@ -185,6 +219,15 @@ final class CompletionSearch {
 
   /** Per depth: the units that node branches on, in branch order. */
   private final int[][] branchAt;
+
+  /**
+   * Per sum or count: its figure over the plan's relevant units, an upper bound on its figure
+   * under any reading; kept up to date as units are added and removed.
+   */
+  private final long[] figure;
+
+  /** The completion found that ranks last among those kept, or null while fewer than the limit. */
+  private Candidate worst;
 
   /** Scratch sets for the bound, used and cleared within one node. */
   private final long[] used;
@@ -222,6 +265,7 @@ final class CompletionSearch {
     this.branchAt = new int[n + 1][];
     this.used = Bits.empty(n);
     this.counted = Bits.empty(n);
+    this.figure = new long[tables.rules.length];
   }
 
   static final Comparator<Candidate> ORDER =
@@ -254,11 +298,13 @@ final class CompletionSearch {
    */
   void enumerateMinimal(long[] plan, long[] excluded, java.util.function.Consumer<int[]> sink) {
     this.sink = sink;
+    measure(plan);
     search(plan.clone(), excluded.clone(), 0, 0);
   }
 
   /** The best completions found, cheapest first; empty when none exists. */
   List<Candidate> run(long[] plan, long[] excluded) {
+    measure(plan);
     search(plan.clone(), excluded.clone(), 0, 0);
     return new ArrayList<>(best);
   }
@@ -308,10 +354,10 @@ final class CompletionSearch {
         Bits.set(excluded, u);
         continue;
       }
-      Bits.set(plan, u);
+      add(plan, u);
       added[depth] = u;
       search(plan, excluded, depth + 1, credits + t.credits[u]);
-      Bits.clear(plan, u);
+      remove(plan, u);
       Bits.set(excluded, u);
       if (nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
         break;
@@ -322,6 +368,35 @@ final class CompletionSearch {
     }
   }
 
+  /** Sets every figure from the plan. */
+  private void measure(long[] plan) {
+    for (int r = 0; r < t.rules.length; r++) {
+      if (t.rules[r] instanceof CompiledRule.Sum) {
+        figure[r] = Bits.weightedAnd(plan, t.relevant[r], t.weights[r]);
+      } else if (t.rules[r] instanceof CompiledRule.Count) {
+        figure[r] = Bits.countAnd(plan, t.relevant[r]);
+      }
+    }
+  }
+
+  private void add(long[] plan, int u) {
+    Bits.set(plan, u);
+    int[] of = t.figuresOf[u];
+    int[] adds = t.addsTo[u];
+    for (int k = 0; k < of.length; k++) {
+      figure[of[k]] += adds[k];
+    }
+  }
+
+  private void remove(long[] plan, int u) {
+    Bits.clear(plan, u);
+    int[] of = t.figuresOf[u];
+    int[] adds = t.addsTo[u];
+    for (int k = 0; k < of.length; k++) {
+      figure[of[k]] -= adds[k];
+    }
+  }
+
   private boolean canStillBeat(long credits, int units) {
     if (sink != null) {
       return true;
@@ -329,10 +404,9 @@ final class CompletionSearch {
     if (credits > capCredits || (credits == capCredits && units > capUnits)) {
       return false;
     }
-    if (best.size() < limit) {
+    if (worst == null) {
       return true;
     }
-    Candidate worst = best.last();
     if (credits != worst.credits()) {
       return credits < worst.credits();
     }
@@ -366,6 +440,7 @@ final class CompletionSearch {
     if (best.size() > limit) {
       best.pollLast();
     }
+    worst = best.size() < limit ? null : best.last();
   }
 
   /**
@@ -437,11 +512,7 @@ final class CompletionSearch {
         if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
           continue;
         }
-        long upper =
-            t.weights[r] != null
-                ? Bits.weightedAnd(plan, t.relevant[r], t.weights[r])
-                : Bits.countAnd(plan, t.relevant[r]);
-        if (upper >= rule.min()) {
+        if (figure[r] >= rule.min()) {
           continue;
         }
         candidates = t.raising[r];
@@ -480,20 +551,14 @@ final class CompletionSearch {
       }
       return k;
     }
-    long[] candidates =
+    int[] candidates =
         branchRequirement >= 0
-            ? t.requirements[branchRule][branchRequirement]
-            : t.raising[branchRule];
-    for (int w = 0; w < candidates.length; w++) {
-      long x = candidates[w] & ~plan[w] & ~excluded[w];
-      while (x != 0) {
-        units[k++] = t.rank[(w << 6) + Long.numberOfTrailingZeros(x)];
-        x &= x - 1;
+            ? t.requirementsByCost[branchRule][branchRequirement]
+            : t.raisingByCost[branchRule];
+    for (int u : candidates) {
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        units[k++] = u;
       }
-    }
-    Arrays.sort(units, 0, k);
-    for (int j = 0; j < k; j++) {
-      units[j] = t.byCost[units[j]];
     }
     return k;
   }
@@ -539,10 +604,10 @@ final class CompletionSearch {
       } else if (rule.min() > 0 && !(rule instanceof CompiledRule.Always)) {
         int[] weights = t.weights[r];
         if (weights != null) {
-          long upper = Bits.weightedAnd(plan, t.relevant[r], weights);
-          long deficit = rule.min() - upper;
+          long deficit = rule.min() - figure[r];
           if (deficit > 0) {
-            if (weightAllowed(t.relevant[r], weights, plan, excluded) < deficit) {
+            long reachable = t.total[r] - figure[r] - weightExcluded(r, plan, excluded);
+            if (reachable < deficit) {
               return Long.MAX_VALUE;
             }
             need =
@@ -553,7 +618,7 @@ final class CompletionSearch {
                 };
           }
         } else {
-          long deficit = rule.min() - Bits.countAnd(plan, t.relevant[r]);
+          long deficit = rule.min() - figure[r];
           if (deficit > 0) {
             need = cheapest(r, (int) Math.min(deficit, n + 1L), plan, excluded);
             if (need == Long.MAX_VALUE) {
@@ -572,11 +637,13 @@ final class CompletionSearch {
     return Math.max(bound, packed);
   }
 
-  /** The weights of the units of {@code units} still allowed. */
-  private static long weightAllowed(long[] units, int[] weights, long[] plan, long[] excluded) {
+  /** The weights in sum {@code r} of its relevant units that are forbidden and not in the plan. */
+  private long weightExcluded(int r, long[] plan, long[] excluded) {
+    long[] units = t.relevant[r];
+    int[] weights = t.weights[r];
     long sum = 0;
     for (int w = 0; w < units.length; w++) {
-      long x = units[w] & ~plan[w] & ~excluded[w];
+      long x = units[w] & excluded[w] & ~plan[w];
       while (x != 0) {
         sum += weights[(w << 6) + Long.numberOfTrailingZeros(x)];
         x &= x - 1;
