@@ -309,6 +309,111 @@ final class CompletionSearch {
     return new ArrayList<>(best);
   }
 
+  /**
+   * Among the completions of {@code plan} avoiding {@code excluded} that cost exactly as much as
+   * {@code cheapest}, the cheapest completion, the one whose added units come earliest in unit
+   * order; {@code cheapest} itself if the node budget runs out on the way.
+   *
+   * <p>Units are decided in unit order: each is kept if some completion of that cost still exists
+   * with it and the units kept before it, and ruled out otherwise, which gives the earliest. The
+   * completion found for the last unit kept answers for every later unit in it without another
+   * search, and a unit is ruled out without one when its credits exceed what is left or, in a
+   * simple qualification, when it raises no rule the plan so far fails: a completion as cheap as
+   * the cheapest is minimal, and each unit of a minimal completion is needed by such a rule. The
+   * remaining units each take one bounded search of the kind {@link #within} runs, so the cost is at
+   * most n such searches, typically a node or two each.
+   */
+  Candidate earliestOfCost(long[] plan, long[] excluded, Candidate cheapest) {
+    long[] fixed = plan.clone();
+    long[] out = excluded.clone();
+    long credits = cheapest.credits();
+    int units = cheapest.added().length;
+    long[] witness = Bits.empty(n);
+    for (int u : cheapest.added()) {
+      Bits.set(witness, u);
+    }
+    int[] chosen = new int[units];
+    int kept = 0;
+    within(credits, units);
+    for (int u = 0; u < n && units > 0; u++) {
+      if (Bits.get(fixed, u) || Bits.get(out, u)) {
+        continue;
+      }
+      boolean possible;
+      if (Bits.get(witness, u)) {
+        possible = true;
+      } else if (t.credits[u] > credits || !couldBeNeeded(fixed, u)) {
+        possible = false;
+      } else {
+        Bits.set(fixed, u);
+        if (q.meets(fixed, active)) {
+          possible = units == 1 && credits == t.credits[u];
+        } else {
+          best.clear();
+          worst = null;
+          nodes = 0;
+          measure(fixed);
+          capCredits = credits - t.credits[u];
+          capUnits = units - 1;
+          search(fixed, out, 0, 0);
+          possible = !best.isEmpty();
+          if (possible) {
+            Arrays.fill(witness, 0);
+            Bits.set(witness, u);
+            for (int v : best.first().added()) {
+              Bits.set(witness, v);
+            }
+          }
+        }
+        Bits.clear(fixed, u);
+      }
+      if (possible) {
+        Bits.set(fixed, u);
+        chosen[kept++] = u;
+        credits -= t.credits[u];
+        units--;
+      } else {
+        Bits.set(out, u);
+      }
+    }
+    best.clear();
+    worst = null;
+    if (units != 0 || credits != 0) {
+      return cheapest;
+    }
+    return new Candidate(chosen, cheapest.credits(), 0);
+  }
+
+  /**
+   * Whether unit {@code u} could belong to a minimal completion of {@code plan}: in a simple
+   * qualification, whether it raises the figure of some active rule the plan fails (a mandatory
+   * unit not yet taken, or a sum or count below its minimum); always, otherwise.
+   */
+  private boolean couldBeNeeded(long[] plan, int u) {
+    if (!q.isSimple()) {
+      return true;
+    }
+    for (int r = 0; r < active.length; r++) {
+      if (!active[r]) {
+        continue;
+      }
+      CompiledRule rule = t.rules[r];
+      if (rule instanceof CompiledRule.Requirements) {
+        for (long[] members : t.requirements[r]) {
+          if (Bits.get(members, u) && !Bits.intersects(plan, members)) {
+            return true;
+          }
+        }
+      } else if (rule.min() > 0
+          && !(rule instanceof CompiledRule.Always)
+          && Bits.get(t.raising[r], u)
+          && rule.measureSimple(plan) < rule.min()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the search looked at every branch it needed to (false if the node budget ran out). */
   boolean exhausted() {
     return exhausted;

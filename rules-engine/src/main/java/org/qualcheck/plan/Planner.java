@@ -78,7 +78,10 @@ public final class Planner {
     }
     List<CompletionSearch.Candidate> found = search.run(plan, excluded);
     if (bestOnly && !found.isEmpty() && search.exhausted()) {
-      found = List.of(earliestOfCost(plan, excluded, found.get(0)));
+      found =
+          List.of(
+              new CompletionSearch(plain, all, 1, NODE_BUDGET)
+                  .earliestOfCost(plan, excluded, found.get(0)));
     }
     ImmutableList.Builder<Completion> out = ImmutableList.builder();
     for (CompletionSearch.Candidate c : found) {
@@ -226,47 +229,6 @@ public final class Planner {
           }
           sink.accept(compiled.plan(bits));
         });
-  }
-
-  /**
-   * Among completions as cheap as {@code cheapest}, the one whose added units come earliest in unit
-   * order: each unit in turn is kept if some completion of that cost still exists with it (and the
-   * units kept before it), and ruled out otherwise.
-   */
-  private CompletionSearch.Candidate earliestOfCost(
-      long[] plan, long[] excluded, CompletionSearch.Candidate cheapest) {
-    long[] fixed = plan.clone();
-    long[] out = excluded.clone();
-    long credits = cheapest.credits();
-    int units = cheapest.added().length;
-    List<Integer> chosen = new ArrayList<>();
-    boolean[] all = allRules();
-    for (int u = 0; u < compiled.unitCount() && units > 0; u++) {
-      if (Bits.get(fixed, u) || Bits.get(out, u) || compiled.credits(u) > credits) {
-        continue;
-      }
-      Bits.set(fixed, u);
-      boolean possible =
-          compiled.meets(fixed)
-              ? units == 1 && credits == compiled.credits(u)
-              : !new CompletionSearch(plain, all, 1, NODE_BUDGET)
-                  .within(credits - compiled.credits(u), units - 1)
-                  .run(fixed, out)
-                  .isEmpty();
-      if (possible) {
-        chosen.add(u);
-        credits -= compiled.credits(u);
-        units--;
-      } else {
-        Bits.clear(fixed, u);
-        Bits.set(out, u);
-      }
-    }
-    if (units != 0 || credits != 0) {
-      return cheapest;
-    }
-    return new CompletionSearch.Candidate(
-        chosen.stream().mapToInt(Integer::intValue).toArray(), cheapest.credits(), 0);
   }
 
   /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
