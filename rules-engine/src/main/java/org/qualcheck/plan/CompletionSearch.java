@@ -23,9 +23,14 @@ import org.qualcheck.rule.Total;
  * is found twice. The rule with the fewest candidates is chosen. Where no such rule exists but the
  * plan still fails (a choice of group or an equivalence that no reading resolves), the node
  * branches on every remaining unit in the same way. A branch ends when its cost so far plus a lower
- * bound on the credits still needed (the largest credit deficit of any rule, or the cheapest units
- * that could cover a unit deficit) cannot beat the k-th best completion found, when a barred
- * combination is taken, or, in a simple qualification, when a maximum is already exceeded.
+ * bound on what it must still add cannot beat the k-th best completion found, when a barred
+ * combination is taken, or, in a simple qualification, when a maximum is already exceeded. Each
+ * rule out of reach needs at least as many units as its largest allowed weights take to cover its
+ * deficit, and at least the credits of that many of its cheapest units (and, for a credit total, the
+ * deficit itself); the bound is the largest such need, or the sum over rules whose candidates are
+ * disjoint, since those need distinct units, for credits and units alike. When the bound leaves room
+ * for one more unit only, a branch whose unit cannot alone bring every rule out of reach to its
+ * minimum is not entered.
  *
  * <p>Cost is compared as: credits added, then units added, then preferred units used (more is
  * better), then the added units' indices in order (earlier units first). Every minimal completion
@@ -34,10 +39,12 @@ import org.qualcheck.rule.Total;
  * a branching factor of the candidates of the rule branched on; it never enumerates subsets of the
  * qualification's units.
  *
- * <p>A node costs O(rules × n / 64) word operations for its bounds plus O(n) to order its branch
- * (n units), and allocates nothing: the plan and the forbidden units are changed in place and
- * restored on the way back, and the tables that depend only on the qualification are built once
- * per {@link Tables} and shared by every search over it.
+ * <p>A node costs O(rules × n) at worst for n units (each rule's bound walks its allowed units in
+ * cost or weight order, usually stopping after a few; set operations take n / 64 words) and
+ * allocates nothing: each sum and count keeps its figure as units are added and removed, the plan
+ * and the forbidden units are changed in place and restored on the way back, a branch is a
+ * filtered copy of candidates listed in cost order beforehand, and the tables that depend only on
+ * the qualification are built once per {@link Tables} and shared by every search over it.
  *
  * <p>One instance answers one query on one thread.
  */
@@ -62,6 +69,8 @@ final class CompletionSearch {
     final int[][] relevantByCost;
     /** Per rule: {@link #raising} in {@link #byCost} order. */
     final int[][] raisingByCost;
+    /** Per sum: {@link #raising}, largest weight first (then in unit order); null otherwise. */
+    final int[][] raisingByWeight;
     /** Per sum or count: the figure of every relevant unit together. */
     final long[] total;
     /** Per unit: the sums and counts it is relevant to, and what it adds to each figure. */
@@ -115,6 +124,7 @@ final class CompletionSearch {
       this.requirements = new long[count][][];
       this.requirementsByCost = new int[count][][];
       this.raisingByCost = new int[count][];
+      this.raisingByWeight = new int[count][];
       this.total = new long[count];
       this.sure = new long[count][];
       for (int r = 0; r < count; r++) {
@@ -142,6 +152,15 @@ final class CompletionSearch {
           }
         }
         raisingByCost[r] = inCostOrder(raising[r]);
+        if (weights[r] != null) {
+          int[] w = weights[r];
+          raisingByWeight[r] =
+              Arrays.stream(raisingByCost[r])
+                  .boxed()
+                  .sorted(Comparator.comparingInt((Integer i) -> -w[i]).thenComparingInt(i -> i))
+                  .mapToInt(Integer::intValue)
+                  .toArray();
+        }
         boolean countsSurely =
             rule instanceof CompiledRule.Sum
                 || (rule instanceof CompiledRule.Count c && !c.countsChosen());
@@ -244,6 +263,11 @@ final class CompletionSearch {
   private int branchRequirement;
   private boolean blocked;
 
+  /** Set by {@link #unreachable}: the active rules out of reach, in rule order. */
+  private final int[] outOfReach;
+
+  private int outOfReachCount;
+
   /**
    * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
    * in the packing of rules with disjoint candidates.
@@ -266,6 +290,7 @@ final class CompletionSearch {
     this.used = Bits.empty(n);
     this.counted = Bits.empty(n);
     this.figure = new long[tables.rules.length];
+    this.outOfReach = new int[tables.rules.length];
   }
 
   static final Comparator<Candidate> ORDER =
@@ -450,12 +475,14 @@ final class CompletionSearch {
         || !canStillBeat(credits + bound, depth + Math.max(1, unitsStillNeeded))) {
       return;
     }
+    // When one unit may still be added, it must bring every rule out of reach to its minimum.
+    boolean lastUnit = branchRule >= 0 && unitsLeft(credits + bound, depth) == 1;
     int count = branchUnits(plan, excluded, depth);
     int[] branch = branchAt[depth];
     int done = 0;
     while (done < count) {
       int u = branch[done++];
-      if (!canStillBeat(credits + t.credits[u], depth + 1)) {
+      if (!canStillBeat(credits + t.credits[u], depth + 1) || (lastUnit && !completesAlone(plan, u))) {
         Bits.set(excluded, u);
         continue;
       }
@@ -500,6 +527,51 @@ final class CompletionSearch {
     for (int k = 0; k < of.length; k++) {
       figure[of[k]] -= adds[k];
     }
+  }
+
+  /**
+   * How many more units a completion below this node may add and still be kept, given that it
+   * adds at least {@code credits} in all: unlimited unless that already equals the cap or the worst
+   * completion kept, when the units are capped too.
+   */
+  private int unitsLeft(long credits, int depth) {
+    if (sink != null) {
+      return Integer.MAX_VALUE;
+    }
+    int most = Integer.MAX_VALUE;
+    if (credits >= capCredits) {
+      most = capUnits;
+    }
+    if (worst != null && credits >= worst.credits()) {
+      most = Math.min(most, worst.added().length - (tiesMatter ? 0 : 1));
+    }
+    return most == Integer.MAX_VALUE ? most : most - depth;
+  }
+
+  /**
+   * Whether adding {@code u} alone could bring every rule out of reach to its minimum: it belongs
+   * to every mandatory requirement still unmet, and its weight in each sum or count reaches the
+   * deficit. The figures are upper bounds on any reading, so a unit failing this cannot complete
+   * the plan by itself.
+   */
+  private boolean completesAlone(long[] plan, int u) {
+    for (int k = 0; k < outOfReachCount; k++) {
+      int r = outOfReach[k];
+      long[][] requirements = t.requirements[r];
+      if (requirements != null) {
+        for (long[] members : requirements) {
+          if (!Bits.get(members, u) && !Bits.intersects(plan, members)) {
+            return false;
+          }
+        }
+      } else {
+        long adds = t.weights[r] != null ? t.weights[r][u] : Bits.get(t.raising[r], u) ? 1 : 0;
+        if (figure[r] + adds < t.rules[r].min()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private boolean canStillBeat(long credits, int units) {
@@ -592,6 +664,7 @@ final class CompletionSearch {
   private boolean unreachable(long[] plan, long[] excluded) {
     branchRule = -1;
     blocked = false;
+    outOfReachCount = 0;
     int bestCount = Integer.MAX_VALUE;
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
@@ -622,6 +695,7 @@ final class CompletionSearch {
         }
         candidates = t.raising[r];
       }
+      outOfReach[outOfReachCount++] = r;
       int count = countAllowed(candidates, plan, excluded);
       if (count == 0) {
         blocked = true;
@@ -686,7 +760,8 @@ final class CompletionSearch {
   private long creditsStillNeeded(long[] plan, long[] excluded) {
     long bound = 0;
     long packed = 0;
-    unitsStillNeeded = 0;
+    int mostUnits = 0;
+    int packedUnits = 0;
     Arrays.fill(used, 0);
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
@@ -694,6 +769,7 @@ final class CompletionSearch {
       }
       CompiledRule rule = t.rules[r];
       long need = 0;
+      int units = 0;
       if (rule instanceof CompiledRule.Requirements) {
         Arrays.fill(counted, 0);
         for (long[] members : t.requirements[r]) {
@@ -703,6 +779,7 @@ final class CompletionSearch {
               return Long.MAX_VALUE;
             }
             need += cheapest;
+            units++;
             Bits.or(counted, members);
           }
         }
@@ -715,17 +792,17 @@ final class CompletionSearch {
             if (reachable < deficit) {
               return Long.MAX_VALUE;
             }
-            need =
-                switch (t.measure[r]) {
-                  case CREDITS -> deficit;
-                  case UNITS -> cheapest(r, (int) Math.min(deficit, n + 1L), plan, excluded);
-                  case GUIDED_LEARNING_HOURS -> cheapest(r, 1, plan, excluded);
-                };
+            units = fewestToReach(r, deficit, plan, excluded);
+            need = cheapest(r, units, plan, excluded);
+            if (t.measure[r] == Measure.CREDITS) {
+              need = Math.max(need, deficit);
+            }
           }
         } else {
           long deficit = rule.min() - figure[r];
           if (deficit > 0) {
-            need = cheapest(r, (int) Math.min(deficit, n + 1L), plan, excluded);
+            units = (int) Math.min(deficit, n + 1L);
+            need = cheapest(r, units, plan, excluded);
             if (need == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
@@ -733,13 +810,35 @@ final class CompletionSearch {
         }
       }
       bound = Math.max(bound, need);
+      mostUnits = Math.max(mostUnits, units);
       if (need > 0 && !Bits.intersects(used, t.relevant[r])) {
         packed += need;
-        unitsStillNeeded++;
+        packedUnits += units;
         Bits.or(used, t.relevant[r]);
       }
     }
+    unitsStillNeeded = Math.max(mostUnits, packedUnits);
     return Math.max(bound, packed);
+  }
+
+  /**
+   * The fewest allowed units that together raise sum {@code r} by at least {@code deficit}, which
+   * the allowed units can: its largest weights first.
+   */
+  private int fewestToReach(int r, long deficit, long[] plan, long[] excluded) {
+    int[] weights = t.weights[r];
+    long sum = 0;
+    int units = 0;
+    for (int u : t.raisingByWeight[r]) {
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        sum += weights[u];
+        units++;
+        if (sum >= deficit) {
+          break;
+        }
+      }
+    }
+    return units;
   }
 
   /** The weights in sum {@code r} of its relevant units that are forbidden and not in the plan. */
