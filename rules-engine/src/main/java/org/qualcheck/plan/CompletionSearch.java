@@ -335,6 +335,35 @@ final class CompletionSearch {
   }
 
   /**
+   * A cheapest completion if one costs no more than the lower bound at the root (the credits and
+   * units that the rules out of reach still need): nothing costs less, so a search capped there
+   * and stopped at its first completion finds one of the cheapest, usually in far fewer nodes than
+   * a search that must first improve on worse completions. Null when none costs that little (or
+   * the node budget runs out); the caller then searches without the cap. {@code plan} must fail the
+   * active rules.
+   */
+  Candidate atLowerBound(long[] plan, long[] excluded) {
+    long[] bound = lowerBound(plan, excluded);
+    if (bound == null) {
+      return null;
+    }
+    within(bound[0], (int) bound[1]);
+    List<Candidate> found = run(plan, excluded);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * The credits and the units that any completion of {@code plan} avoiding {@code excluded} must
+   * add, each a lower bound on its own; null when the bound finds that none exists. {@code plan}
+   * must fail the active rules, so at least one unit is needed.
+   */
+  long[] lowerBound(long[] plan, long[] excluded) {
+    measure(plan);
+    long credits = creditsStillNeeded(plan, excluded);
+    return credits == Long.MAX_VALUE ? null : new long[] {credits, Math.max(1, unitsStillNeeded)};
+  }
+
+  /**
    * Among the completions of {@code plan} avoiding {@code excluded} that cost exactly as much as
    * {@code cheapest}, the cheapest completion, the one whose added units come earliest in unit
    * order; {@code cheapest} itself if the node budget runs out on the way.

@@ -60,6 +60,11 @@ public final class Planner {
    * added, then fewest units, then most preferred units, then earliest units), the best first and
    * then up to {@code options.alternatives()} more minimal completions in cost order. A plan that
    * already meets the rules gets one empty completion.
+   *
+   * <p>With no alternatives and no preferences the cheapest cost is found first, by a search capped
+   * at the lower bound at the root when some completion attains it and by a cost-only search
+   * otherwise; the earliest completion of that cost is then picked unit by unit ({@link
+   * CompletionSearch#earliestOfCost}). Otherwise one search ranks completions on every criterion.
    */
   public PlanAnswer complete(Plan partial, PlanOptions options) {
     CheckResult current = checker.check(partial);
@@ -70,14 +75,26 @@ public final class Planner {
       return new PlanAnswer(
           current, ImmutableList.of(completion(plan, new int[0], new int[0])), Optional.empty());
     }
-    CompletionSearch search =
-        new CompletionSearch(tables(options), all, options.alternatives() + 1, NODE_BUDGET);
     boolean bestOnly = options.alternatives() == 0 && options.prefer().isEmpty();
-    if (bestOnly) {
-      search.cheapestCostOnly();
+    CompletionSearch.Candidate atBound =
+        bestOnly
+            ? new CompletionSearch(plain, all, 1, NODE_BUDGET).atLowerBound(plan, excluded)
+            : null;
+    List<CompletionSearch.Candidate> found;
+    boolean exhausted;
+    if (atBound != null) {
+      found = List.of(atBound);
+      exhausted = true;
+    } else {
+      CompletionSearch search =
+          new CompletionSearch(tables(options), all, options.alternatives() + 1, NODE_BUDGET);
+      if (bestOnly) {
+        search.cheapestCostOnly();
+      }
+      found = search.run(plan, excluded);
+      exhausted = search.exhausted();
     }
-    List<CompletionSearch.Candidate> found = search.run(plan, excluded);
-    if (bestOnly && !found.isEmpty() && search.exhausted()) {
+    if (bestOnly && !found.isEmpty() && exhausted) {
       found =
           List.of(
               new CompletionSearch(plain, all, 1, NODE_BUDGET)
@@ -88,7 +105,7 @@ public final class Planner {
       out.add(completion(plan, c.added(), new int[0]));
     }
     Optional<Conflict> conflict =
-        found.isEmpty() && search.exhausted() ? Optional.of(conflict(plan, excluded)) : Optional.empty();
+        found.isEmpty() && exhausted ? Optional.of(conflict(plan, excluded)) : Optional.empty();
     return new PlanAnswer(current, out.build(), conflict);
   }
 
