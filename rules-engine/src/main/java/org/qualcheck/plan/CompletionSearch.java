@@ -26,11 +26,11 @@ import org.qualcheck.rule.Total;
  * bound on what it must still add cannot beat the k-th best completion found, when a barred
  * combination is taken, or, in a simple qualification, when a maximum is already exceeded. Each
  * rule out of reach needs at least as many units as its largest allowed weights take to cover its
- * deficit, and at least the credits of that many of its cheapest units (and, for a credit total, the
- * deficit itself); the bound is the largest such need, or the sum over rules whose candidates are
- * disjoint, since those need distinct units, for credits and units alike. When the bound leaves room
- * for one more unit only, a branch whose unit cannot alone bring every rule out of reach to its
- * minimum is not entered.
+ * deficit, and at least the credits of that many of its cheapest units (and, for a credit total,
+ * the deficit itself); the bound is the largest such need, or the sum over rules whose candidates
+ * are disjoint, since those need distinct units, for credits and units alike. When the bound leaves
+ * room for one more unit only, a branch whose unit cannot alone bring every rule out of reach to
+ * its minimum is not entered.
  *
  * <p>Cost is compared as: credits added, then units added, then preferred units used (more is
  * better), then the added units' indices in order (earlier units first). Every minimal completion
@@ -269,8 +269,8 @@ final class CompletionSearch {
   private int outOfReachCount;
 
   /**
-   * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
-   * in the packing of rules with disjoint candidates.
+   * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, the most any one
+   * rule out of reach needs or the sum over the packing of rules with disjoint candidates.
    */
   private int unitsStillNeeded;
 
@@ -308,7 +308,9 @@ final class CompletionSearch {
     return this;
   }
 
-  /** Looks only for a completion costing at most these credits and units, and stops at the first. */
+  /**
+   * Looks only for a completion costing at most these credits and units, and stops at the first.
+   */
   CompletionSearch within(long credits, int units) {
     this.capCredits = credits;
     this.capUnits = units;
@@ -364,9 +366,9 @@ final class CompletionSearch {
   }
 
   /**
-   * Among the completions of {@code plan} avoiding {@code excluded} that cost exactly as much as
-   * {@code cheapest}, the cheapest completion, the one whose added units come earliest in unit
-   * order; {@code cheapest} itself if the node budget runs out on the way.
+   * Among the completions of {@code plan} avoiding {@code excluded} that cost as much as {@code
+   * cheapest}, a cheapest completion, the one whose added units come earliest in unit order; {@code
+   * cheapest} itself if the node budget runs out on the way.
    *
    * <p>Units are decided in unit order: each is kept if some completion of that cost still exists
    * with it and the units kept before it, and ruled out otherwise, which gives the earliest. The
@@ -374,8 +376,8 @@ final class CompletionSearch {
    * search, and a unit is ruled out without one when its credits exceed what is left or, in a
    * simple qualification, when it raises no rule the plan so far fails: a completion as cheap as
    * the cheapest is minimal, and each unit of a minimal completion is needed by such a rule. The
-   * remaining units each take one bounded search of the kind {@link #within} runs, so the cost is at
-   * most n such searches, typically a node or two each.
+   * remaining units each take one search of the kind {@link #within} runs, capped at the cost
+   * left, so there are at most n such searches, most ending within a node or two.
    */
   Candidate earliestOfCost(long[] plan, long[] excluded, Candidate cheapest) {
     long[] fixed = plan.clone();
@@ -473,11 +475,6 @@ final class CompletionSearch {
     return exhausted;
   }
 
-  /** How many nodes the search visited. */
-  long nodes() {
-    return nodes;
-  }
-
   /**
    * One node. {@code plan} and {@code excluded} are changed on the way down and left as they were
    * found; {@code added[0..depth)} holds the units added so far, which cost {@code credits}.
@@ -511,7 +508,8 @@ final class CompletionSearch {
     int done = 0;
     while (done < count) {
       int u = branch[done++];
-      if (!canStillBeat(credits + t.credits[u], depth + 1) || (lastUnit && !completesAlone(plan, u))) {
+      if (!canStillBeat(credits + t.credits[u], depth + 1)
+          || (lastUnit && !completesAlone(plan, u))) {
         Bits.set(excluded, u);
         continue;
       }
@@ -681,7 +679,9 @@ final class CompletionSearch {
     if (sure == null) {
       return 0;
     }
-    return t.weights[r] != null ? Bits.weightedAnd(plan, sure, t.weights[r]) : Bits.countAnd(plan, sure);
+    return t.weights[r] != null
+        ? Bits.weightedAnd(plan, sure, t.weights[r])
+        : Bits.countAnd(plan, sure);
   }
 
   /**
@@ -780,11 +780,14 @@ final class CompletionSearch {
   }
 
   /**
-   * A lower bound on the credits any completion must still add: the largest, over active rules
-   * out of reach, of the credit deficit (credit totals) or the credits of the cheapest units that
-   * could make up a unit deficit (unit counts and mandatory units), or the sum of such needs over
-   * rules whose candidate units are disjoint, since those need distinct units. {@link
-   * Long#MAX_VALUE} when some rule cannot be reached with the units still allowed.
+   * A lower bound on the credits any completion must still add, and in {@link #unitsStillNeeded}
+   * on the units. Each active rule out of reach needs at least k more units, the fewest of its
+   * allowed units whose weights cover its deficit (one per unmet mandatory unit, one per missing
+   * unit of a count), and at least the credits of its k cheapest allowed units (the cheapest
+   * member of each unmet mandatory unit's class; for a credit total, also the deficit itself). The
+   * bound is the largest need, or the sum of the needs over rules whose relevant units are
+   * disjoint, since those need distinct units. {@link Long#MAX_VALUE} when some rule cannot be
+   * reached with the units still allowed.
    */
   private long creditsStillNeeded(long[] plan, long[] excluded) {
     long bound = 0;

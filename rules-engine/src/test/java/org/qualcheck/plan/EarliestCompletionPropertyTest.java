@@ -182,7 +182,8 @@ class EarliestCompletionPropertyTest {
       String why = "seed " + seed + ", plan " + names(order, plan) + ", excluding "
           + names(order, excluded);
       long[] bound =
-          new CompletionSearch(tables, all, 1, Planner.NODE_BUDGET).lowerBound(planBits, excludedBits);
+          new CompletionSearch(tables, all, 1, Planner.NODE_BUDGET)
+              .lowerBound(planBits, excludedBits);
       CompletionSearch.Candidate atBound =
           new CompletionSearch(tables, all, 1, Planner.NODE_BUDGET)
               .atLowerBound(planBits, excludedBits);
