@@ -23,9 +23,14 @@ import org.qualcheck.rule.Total;
  * is found twice. The rule with the fewest candidates is chosen. Where no such rule exists but the
  * plan still fails (a choice of group or an equivalence that no reading resolves), the node
  * branches on every remaining unit in the same way. A branch ends when its cost so far plus a lower
- * bound on the credits still needed (the largest credit deficit of any rule, or the cheapest units
- * that could cover a unit deficit) cannot beat the k-th best completion found, when a barred
- * combination is taken, or, in a simple qualification, when a maximum is already exceeded.
+ * bound on what it must still add cannot beat the k-th best completion found, when a barred
+ * combination is taken, or, in a simple qualification, when a maximum is already exceeded. Each
+ * rule out of reach needs at least as many units as its largest allowed weights take to cover its
+ * deficit, and at least the credits of that many of its cheapest units (and, for a credit total,
+ * the deficit itself); the bound is the largest such need, or the sum over rules whose candidates
+ * are disjoint, since those need distinct units, for credits and units alike. When the bound leaves
+ * room for one more unit only, a branch whose unit cannot alone bring every rule out of reach to
+ * its minimum is not entered.
  *
  * <p>Cost is compared as: credits added, then units added, then preferred units used (more is
  * better), then the added units' indices in order (earlier units first). Every minimal completion
@@ -34,12 +39,185 @@ import org.qualcheck.rule.Total;
  * a branching factor of the candidates of the rule branched on; it never enumerates subsets of the
  * qualification's units.
  *
+ * <p>A node costs O(rules × n) at worst for n units (each rule's bound walks its allowed units in
+ * cost or weight order, usually stopping after a few; set operations take n / 64 words) and
+ * allocates nothing: each sum and count keeps its figure as units are added and removed, the plan
+ * and the forbidden units are changed in place and restored on the way back, a branch is a
+ * filtered copy of candidates listed in cost order beforehand, and the tables that depend only on
+ * the qualification are built once per {@link Tables} and shared by every search over it.
+ *
  * <p>One instance answers one query on one thread.
  */
 final class CompletionSearch {
+  /**
+   * What a search needs to know about a qualification and the units to favour, independent of any
+   * plan: immutable, so one instance serves any number of searches on any threads.
+   */
+  static final class Tables {
+    final CompiledQualification q;
+    final int n;
+    final CompiledRule[] rules;
+    final int[] credits;
+    final boolean[] preferred;
+    /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
+    final int[] byCost;
+    /** Per rule: the units that could raise its figure. */
+    final long[][] relevant;
+    /** Per rule: those of {@link #relevant} that raise it by more than zero. */
+    final long[][] raising;
+    /** Per rule: {@link #relevant} in {@link #byCost} order. */
+    final int[][] relevantByCost;
+    /** Per rule: {@link #raising} in {@link #byCost} order. */
+    final int[][] raisingByCost;
+    /** Per sum: {@link #raising}, largest weight first (then in unit order); null otherwise. */
+    final int[][] raisingByWeight;
+    /** Per sum or count: the figure of every relevant unit together. */
+    final long[] total;
+    /** Per unit: the sums and counts it is relevant to, and what it adds to each figure. */
+    final int[][] figuresOf;
+    final int[][] addsTo;
+    /** Per sum: each unit's weight; null for other rules. */
+    final int[][] weights;
+    /** Per sum: what it adds up; null for other rules. */
+    final Measure[] measure;
+    /** Per all-of rule: each requirement's units; null for other rules. */
+    final long[][][] requirements;
+    /** Per all-of rule: each requirement's units in {@link #byCost} order. */
+    final int[][][] requirementsByCost;
+    /**
+     * Per rule with a maximum, sums and counts only: the units that count in its scope however a
+     * plan holding them is read (no equivalent could count instead, and every group they could
+     * be placed in is in scope); null otherwise.
+     */
+    final long[][] sure;
+
+    Tables(CompiledQualification q, boolean[] preferred) {
+      this.q = q;
+      this.n = q.unitCount();
+      this.rules = q.rules().toArray(new CompiledRule[0]);
+      this.preferred = preferred;
+      this.credits = new int[n];
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        credits[i] = q.credits(i);
+        order[i] = i;
+      }
+      Arrays.sort(
+          order,
+          Comparator.comparingInt((Integer i) -> credits[i])
+              .thenComparing(i -> !preferred[i])
+              .thenComparingInt(i -> i));
+      this.byCost = new int[n];
+      for (int k = 0; k < n; k++) {
+        byCost[k] = order[k];
+      }
+      boolean[] singleton = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        singleton[i] = Bits.count(q.equivalents(i)) == 1;
+      }
+      int count = rules.length;
+      this.relevant = new long[count][];
+      this.raising = new long[count][];
+      this.relevantByCost = new int[count][];
+      this.weights = new int[count][];
+      this.measure = new Measure[count];
+      this.requirements = new long[count][][];
+      this.requirementsByCost = new int[count][][];
+      this.raisingByCost = new int[count][];
+      this.raisingByWeight = new int[count][];
+      this.total = new long[count];
+      this.sure = new long[count][];
+      for (int r = 0; r < count; r++) {
+        CompiledRule rule = rules[r];
+        relevant[r] = rule.relevantUnits();
+        raising[r] = relevant[r].clone();
+        relevantByCost[r] = inCostOrder(relevant[r]);
+        total[r] = relevantByCost[r].length;
+        if (rule instanceof CompiledRule.Sum sum) {
+          weights[r] = new int[n];
+          for (int i = 0; i < n; i++) {
+            weights[r][i] = sum.weight(i);
+            if (weights[r][i] == 0) {
+              Bits.clear(raising[r], i);
+            }
+          }
+          measure[r] = ((Total) sum.rule()).measure();
+          total[r] = Bits.weightedAnd(relevant[r], relevant[r], weights[r]);
+        } else if (rule instanceof CompiledRule.Requirements req) {
+          requirements[r] = new long[req.requirementCount()][];
+          requirementsByCost[r] = new int[req.requirementCount()][];
+          for (int j = 0; j < req.requirementCount(); j++) {
+            requirements[r][j] = req.requirementUnits(j);
+            requirementsByCost[r][j] = inCostOrder(requirements[r][j]);
+          }
+        }
+        raisingByCost[r] = inCostOrder(raising[r]);
+        if (weights[r] != null) {
+          int[] w = weights[r];
+          raisingByWeight[r] =
+              Arrays.stream(raisingByCost[r])
+                  .boxed()
+                  .sorted(Comparator.comparingInt((Integer i) -> -w[i]).thenComparingInt(i -> i))
+                  .mapToInt(Integer::intValue)
+                  .toArray();
+        }
+        boolean countsSurely =
+            rule instanceof CompiledRule.Sum
+                || (rule instanceof CompiledRule.Count c && !c.countsChosen());
+        if (rule.max() != Long.MAX_VALUE && countsSurely) {
+          sure[r] = Bits.empty(n);
+          for (int i = 0; i < n; i++) {
+            if (!singleton[i] || !Bits.get(relevant[r], i)) {
+              continue;
+            }
+            boolean always = true;
+            if (rule instanceof CompiledRule.Sum sum) {
+              int[] options = q.placementOptions(i);
+              always = options.length == 0 ? sum.inScope(i, -1) : true;
+              for (int g : options) {
+                always &= sum.inScope(i, g);
+              }
+            }
+            if (always) {
+              Bits.set(sure[r], i);
+            }
+          }
+        }
+      }
+      this.figuresOf = new int[n][];
+      this.addsTo = new int[n][];
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        int[] of = new int[count];
+        int[] adds = new int[count];
+        for (int r = 0; r < count; r++) {
+          boolean figure =
+              rules[r] instanceof CompiledRule.Sum || rules[r] instanceof CompiledRule.Count;
+          if (figure && Bits.get(relevant[r], i)) {
+            of[k] = r;
+            adds[k++] = weights[r] != null ? weights[r][i] : 1;
+          }
+        }
+        figuresOf[i] = Arrays.copyOf(of, k);
+        addsTo[i] = Arrays.copyOf(adds, k);
+      }
+    }
+
+    private int[] inCostOrder(long[] units) {
+      int[] ordered = new int[Bits.count(units)];
+      int k = 0;
+      for (int u : byCost) {
+        if (Bits.get(units, u)) {
+          ordered[k++] = u;
+        }
+      }
+      return ordered;
+    }
+  }
+
+  private final Tables t;
   private final CompiledQualification q;
   private final boolean[] active;
-  private final boolean[] preferred;
   private final int limit;
   private final int n;
   private final long nodeBudget;
@@ -55,62 +233,65 @@ final class CompletionSearch {
   /** When set, every minimal completion goes here instead of being ranked. */
   private java.util.function.Consumer<int[]> sink;
 
+  /** The units added on the way to the current node, in the order they were added. */
+  private final int[] added;
+
+  /** Per depth: the units that node branches on, in branch order. */
+  private final int[][] branchAt;
+
+  /**
+   * Per sum or count: its figure over the plan's relevant units, an upper bound on its figure
+   * under any reading; kept up to date as units are added and removed.
+   */
+  private final long[] figure;
+
+  /** The completion found that ranks last among those kept, or null while fewer than the limit. */
+  private Candidate worst;
+
+  /** Scratch sets for the bound, used and cleared within one node. */
+  private final long[] used;
+
+  private final long[] counted;
+
+  /**
+   * Set by {@link #unreachable}: the rule with the fewest candidates among those out of reach
+   * (-1 when none is), the requirement concerned when it is an all-of rule, and whether some rule
+   * out of reach has no candidate left.
+   */
+  private int branchRule;
+
+  private int branchRequirement;
+  private boolean blocked;
+
+  /** Set by {@link #unreachable}: the active rules out of reach, in rule order. */
+  private final int[] outOfReach;
+
+  private int outOfReachCount;
+
+  /**
+   * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, the most any one
+   * rule out of reach needs or the sum over the packing of rules with disjoint candidates.
+   */
+  private int unitsStillNeeded;
+
   /** A completion found: the units added, as indices in ascending order, and its cost. */
   record Candidate(int[] added, long credits, int preferredUsed) {}
 
-  CompletionSearch(
-      CompiledQualification q, boolean[] active, boolean[] preferred, int limit, long nodeBudget) {
-    this.q = q;
+  CompletionSearch(Tables tables, boolean[] active, int limit, long nodeBudget) {
+    this.t = tables;
+    this.q = tables.q;
     this.active = active;
-    this.preferred = preferred;
     this.limit = limit;
-    this.n = q.unitCount();
+    this.n = tables.n;
     this.nodeBudget = nodeBudget;
     this.best = new TreeSet<>(ORDER);
-    this.byCost =
-        java.util.stream.IntStream.range(0, n)
-            .boxed()
-            .sorted(
-                Comparator.comparingInt((Integer i) -> q.credits(i))
-                    .thenComparing(i -> !preferred[i])
-                    .thenComparingInt(i -> i))
-            .mapToInt(Integer::intValue)
-            .toArray();
-    this.singleton = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      singleton[i] = Bits.count(q.equivalents(i)) == 1;
-    }
-    int rules = q.rules().size();
-    this.relevant = new long[rules][];
-    this.weights = new int[rules][];
-    for (int r = 0; r < rules; r++) {
-      CompiledRule rule = q.rules().get(r);
-      relevant[r] = rule.relevantUnits();
-      if (rule instanceof CompiledRule.Sum sum) {
-        weights[r] = new int[n];
-        for (int i = 0; i < n; i++) {
-          weights[r][i] = sum.weight(i);
-        }
-      }
-    }
+    this.added = new int[n + 1];
+    this.branchAt = new int[n + 1][];
+    this.used = Bits.empty(n);
+    this.counted = Bits.empty(n);
+    this.figure = new long[tables.rules.length];
+    this.outOfReach = new int[tables.rules.length];
   }
-
-  /** Unit indices, cheapest first, preferred units first among equals, then in unit order. */
-  private final int[] byCost;
-
-  /** Per rule: the units that could raise its figure, and for sums each unit's weight. */
-  private final long[][] relevant;
-
-  private final int[][] weights;
-
-  /** Per unit: whether it has no equivalent units, so that when chosen it surely counts. */
-  private final boolean[] singleton;
-
-  /**
-   * Set by {@link #creditsStillNeeded}: a lower bound on the units still to add, one for each rule
-   * in the packing of rules with disjoint candidates.
-   */
-  private int unitsStillNeeded;
 
   static final Comparator<Candidate> ORDER =
       Comparator.comparingLong(Candidate::credits)
@@ -127,7 +308,9 @@ final class CompletionSearch {
     return this;
   }
 
-  /** Looks only for a completion costing at most these credits and units, and stops at the first. */
+  /**
+   * Looks only for a completion costing at most these credits and units, and stops at the first.
+   */
   CompletionSearch within(long credits, int units) {
     this.capCredits = credits;
     this.capUnits = units;
@@ -142,13 +325,149 @@ final class CompletionSearch {
    */
   void enumerateMinimal(long[] plan, long[] excluded, java.util.function.Consumer<int[]> sink) {
     this.sink = sink;
-    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+    measure(plan);
+    search(plan.clone(), excluded.clone(), 0, 0);
   }
 
   /** The best completions found, cheapest first; empty when none exists. */
   List<Candidate> run(long[] plan, long[] excluded) {
-    search(plan.clone(), excluded.clone(), new ArrayList<>(), 0);
+    measure(plan);
+    search(plan.clone(), excluded.clone(), 0, 0);
     return new ArrayList<>(best);
+  }
+
+  /**
+   * A cheapest completion if one costs no more than the lower bound at the root (the credits and
+   * units that the rules out of reach still need): nothing costs less, so a search capped there
+   * and stopped at its first completion finds one of the cheapest, usually in far fewer nodes than
+   * a search that must first improve on worse completions. Null when none costs that little (or
+   * the node budget runs out); the caller then searches without the cap. {@code plan} must fail the
+   * active rules.
+   */
+  Candidate atLowerBound(long[] plan, long[] excluded) {
+    long[] bound = lowerBound(plan, excluded);
+    if (bound == null) {
+      return null;
+    }
+    within(bound[0], (int) bound[1]);
+    List<Candidate> found = run(plan, excluded);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * The credits and the units that any completion of {@code plan} avoiding {@code excluded} must
+   * add, each a lower bound on its own; null when the bound finds that none exists. {@code plan}
+   * must fail the active rules, so at least one unit is needed.
+   */
+  long[] lowerBound(long[] plan, long[] excluded) {
+    measure(plan);
+    long credits = creditsStillNeeded(plan, excluded);
+    return credits == Long.MAX_VALUE ? null : new long[] {credits, Math.max(1, unitsStillNeeded)};
+  }
+
+  /**
+   * Among the completions of {@code plan} avoiding {@code excluded} that cost as much as {@code
+   * cheapest}, a cheapest completion, the one whose added units come earliest in unit order; {@code
+   * cheapest} itself if the node budget runs out on the way.
+   *
+   * <p>Units are decided in unit order: each is kept if some completion of that cost still exists
+   * with it and the units kept before it, and ruled out otherwise, which gives the earliest. The
+   * completion found for the last unit kept answers for every later unit in it without another
+   * search, and a unit is ruled out without one when its credits exceed what is left or, in a
+   * simple qualification, when it raises no rule the plan so far fails: a completion as cheap as
+   * the cheapest is minimal, and each unit of a minimal completion is needed by such a rule. The
+   * remaining units each take one search of the kind {@link #within} runs, capped at the cost
+   * left, so there are at most n such searches, most ending within a node or two.
+   */
+  Candidate earliestOfCost(long[] plan, long[] excluded, Candidate cheapest) {
+    long[] fixed = plan.clone();
+    long[] out = excluded.clone();
+    long credits = cheapest.credits();
+    int units = cheapest.added().length;
+    long[] witness = Bits.empty(n);
+    for (int u : cheapest.added()) {
+      Bits.set(witness, u);
+    }
+    int[] chosen = new int[units];
+    int kept = 0;
+    within(credits, units);
+    for (int u = 0; u < n && units > 0; u++) {
+      if (Bits.get(fixed, u) || Bits.get(out, u)) {
+        continue;
+      }
+      boolean possible;
+      if (Bits.get(witness, u)) {
+        possible = true;
+      } else if (t.credits[u] > credits || !couldBeNeeded(fixed, u)) {
+        possible = false;
+      } else {
+        Bits.set(fixed, u);
+        if (q.meets(fixed, active)) {
+          possible = units == 1 && credits == t.credits[u];
+        } else {
+          best.clear();
+          worst = null;
+          nodes = 0;
+          measure(fixed);
+          capCredits = credits - t.credits[u];
+          capUnits = units - 1;
+          search(fixed, out, 0, 0);
+          possible = !best.isEmpty();
+          if (possible) {
+            Arrays.fill(witness, 0);
+            Bits.set(witness, u);
+            for (int v : best.first().added()) {
+              Bits.set(witness, v);
+            }
+          }
+        }
+        Bits.clear(fixed, u);
+      }
+      if (possible) {
+        Bits.set(fixed, u);
+        chosen[kept++] = u;
+        credits -= t.credits[u];
+        units--;
+      } else {
+        Bits.set(out, u);
+      }
+    }
+    best.clear();
+    worst = null;
+    if (units != 0 || credits != 0) {
+      return cheapest;
+    }
+    return new Candidate(chosen, cheapest.credits(), 0);
+  }
+
+  /**
+   * Whether unit {@code u} could belong to a minimal completion of {@code plan}: in a simple
+   * qualification, whether it raises the figure of some active rule the plan fails (a mandatory
+   * unit not yet taken, or a sum or count below its minimum); always, otherwise.
+   */
+  private boolean couldBeNeeded(long[] plan, int u) {
+    if (!q.isSimple()) {
+      return true;
+    }
+    for (int r = 0; r < active.length; r++) {
+      if (!active[r]) {
+        continue;
+      }
+      CompiledRule rule = t.rules[r];
+      if (rule instanceof CompiledRule.Requirements) {
+        for (long[] members : t.requirements[r]) {
+          if (Bits.get(members, u) && !Bits.intersects(plan, members)) {
+            return true;
+          }
+        }
+      } else if (rule.min() > 0
+          && !(rule instanceof CompiledRule.Always)
+          && Bits.get(t.raising[r], u)
+          && rule.measureSimple(plan) < rule.min()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the search looked at every branch it needed to (false if the node budget ran out). */
@@ -156,7 +475,11 @@ final class CompletionSearch {
     return exhausted;
   }
 
-  private void search(long[] plan, long[] excluded, List<Integer> added, long credits) {
+  /**
+   * One node. {@code plan} and {@code excluded} are changed on the way down and left as they were
+   * found; {@code added[0..depth)} holds the units added so far, which cost {@code credits}.
+   */
+  private void search(long[] plan, long[] excluded, int depth, long credits) {
     if (stopAtFirst && !best.isEmpty()) {
       return;
     }
@@ -164,38 +487,118 @@ final class CompletionSearch {
       exhausted = false;
       return;
     }
-    if (q.meets(plan, active)) {
-      offer(plan, added, credits);
+    // A rule out of reach fails under every reading, so the plan cannot meet the rules.
+    boolean outOfReach = unreachable(plan, excluded);
+    if (!outOfReach && q.meets(plan, active)) {
+      offer(plan, depth, credits);
       return;
     }
-    if (deadEnd(plan)) {
-      return;
-    }
-    int[] branch = branchUnits(plan, excluded);
-    if (branch == null) {
+    if (deadEnd(plan) || blocked) {
       return;
     }
     long bound = creditsStillNeeded(plan, excluded);
     if (bound == Long.MAX_VALUE
-        || !canStillBeat(credits + bound, added.size() + Math.max(1, unitsStillNeeded))) {
+        || !canStillBeat(credits + bound, depth + Math.max(1, unitsStillNeeded))) {
       return;
     }
-    long[] localExcluded = excluded.clone();
-    for (int u : branch) {
-      if (!canStillBeat(credits + q.credits(u), added.size() + 1)) {
-        Bits.set(localExcluded, u);
+    // When one unit may still be added, it must bring every rule out of reach to its minimum.
+    boolean lastUnit = branchRule >= 0 && unitsLeft(credits + bound, depth) == 1;
+    int count = branchUnits(plan, excluded, depth);
+    int[] branch = branchAt[depth];
+    int done = 0;
+    while (done < count) {
+      int u = branch[done++];
+      if (!canStillBeat(credits + t.credits[u], depth + 1)
+          || (lastUnit && !completesAlone(plan, u))) {
+        Bits.set(excluded, u);
         continue;
       }
-      Bits.set(plan, u);
-      added.add(u);
-      search(plan, localExcluded, added, credits + q.credits(u));
-      added.remove(added.size() - 1);
-      Bits.clear(plan, u);
-      Bits.set(localExcluded, u);
+      add(plan, u);
+      added[depth] = u;
+      search(plan, excluded, depth + 1, credits + t.credits[u]);
+      remove(plan, u);
+      Bits.set(excluded, u);
       if (nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
-        return;
+        break;
       }
     }
+    for (int j = 0; j < done; j++) {
+      Bits.clear(excluded, branch[j]);
+    }
+  }
+
+  /** Sets every figure from the plan. */
+  private void measure(long[] plan) {
+    for (int r = 0; r < t.rules.length; r++) {
+      if (t.rules[r] instanceof CompiledRule.Sum) {
+        figure[r] = Bits.weightedAnd(plan, t.relevant[r], t.weights[r]);
+      } else if (t.rules[r] instanceof CompiledRule.Count) {
+        figure[r] = Bits.countAnd(plan, t.relevant[r]);
+      }
+    }
+  }
+
+  private void add(long[] plan, int u) {
+    Bits.set(plan, u);
+    int[] of = t.figuresOf[u];
+    int[] adds = t.addsTo[u];
+    for (int k = 0; k < of.length; k++) {
+      figure[of[k]] += adds[k];
+    }
+  }
+
+  private void remove(long[] plan, int u) {
+    Bits.clear(plan, u);
+    int[] of = t.figuresOf[u];
+    int[] adds = t.addsTo[u];
+    for (int k = 0; k < of.length; k++) {
+      figure[of[k]] -= adds[k];
+    }
+  }
+
+  /**
+   * How many more units a completion below this node may add and still be kept, given that it
+   * adds at least {@code credits} in all: unlimited unless that already equals the cap or the worst
+   * completion kept, when the units are capped too.
+   */
+  private int unitsLeft(long credits, int depth) {
+    if (sink != null) {
+      return Integer.MAX_VALUE;
+    }
+    int most = Integer.MAX_VALUE;
+    if (credits >= capCredits) {
+      most = capUnits;
+    }
+    if (worst != null && credits >= worst.credits()) {
+      most = Math.min(most, worst.added().length - (tiesMatter ? 0 : 1));
+    }
+    return most == Integer.MAX_VALUE ? most : most - depth;
+  }
+
+  /**
+   * Whether adding {@code u} alone could bring every rule out of reach to its minimum: it belongs
+   * to every mandatory requirement still unmet, and its weight in each sum or count reaches the
+   * deficit. The figures are upper bounds on any reading, so a unit failing this cannot complete
+   * the plan by itself.
+   */
+  private boolean completesAlone(long[] plan, int u) {
+    for (int k = 0; k < outOfReachCount; k++) {
+      int r = outOfReach[k];
+      long[][] requirements = t.requirements[r];
+      if (requirements != null) {
+        for (long[] members : requirements) {
+          if (!Bits.get(members, u) && !Bits.intersects(plan, members)) {
+            return false;
+          }
+        }
+      } else {
+        long adds = t.weights[r] != null ? t.weights[r][u] : Bits.get(t.raising[r], u) ? 1 : 0;
+        if (figure[r] + adds < t.rules[r].min()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private boolean canStillBeat(long credits, int units) {
@@ -205,18 +608,18 @@ final class CompletionSearch {
     if (credits > capCredits || (credits == capCredits && units > capUnits)) {
       return false;
     }
-    if (best.size() < limit) {
+    if (worst == null) {
       return true;
     }
-    Candidate worst = best.last();
     if (credits != worst.credits()) {
       return credits < worst.credits();
     }
     return tiesMatter ? units <= worst.added().length : units < worst.added().length;
   }
 
-  private void offer(long[] plan, List<Integer> added, long credits) {
-    int[] sorted = added.stream().mapToInt(Integer::intValue).sorted().toArray();
+  private void offer(long[] plan, int depth, long credits) {
+    int[] sorted = Arrays.copyOf(added, depth);
+    Arrays.sort(sorted);
     if (limit > 1 || sink != null) {
       for (int u : sorted) {
         Bits.clear(plan, u);
@@ -233,7 +636,7 @@ final class CompletionSearch {
     }
     int preferredUsed = 0;
     for (int u : sorted) {
-      if (preferred[u]) {
+      if (t.preferred[u]) {
         preferredUsed++;
       }
     }
@@ -241,6 +644,7 @@ final class CompletionSearch {
     if (best.size() > limit) {
       best.pollLast();
     }
+    worst = best.size() < limit ? null : best.last();
   }
 
   /**
@@ -254,13 +658,13 @@ final class CompletionSearch {
       if (!active[r]) {
         continue;
       }
-      CompiledRule rule = q.rules().get(r);
+      CompiledRule rule = t.rules[r];
       if (rule instanceof CompiledRule.Count c && c.countsChosen()) {
         if (!rule.admits(rule.measureSimple(plan))) {
           return true;
         }
       } else if (rule.max() != Long.MAX_VALUE) {
-        long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, rule, plan);
+        long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, plan);
         if (sure > rule.max()) {
           return true;
         }
@@ -270,172 +674,167 @@ final class CompletionSearch {
   }
 
   /** A lower bound on a rule's figure over every reading of every superset of the plan. */
-  private long sureFigure(int r, CompiledRule rule, long[] plan) {
-    if (!(rule instanceof CompiledRule.Sum) && !(rule instanceof CompiledRule.Count)) {
+  private long sureFigure(int r, long[] plan) {
+    long[] sure = t.sure[r];
+    if (sure == null) {
       return 0;
     }
-    long sure = 0;
-    for (int i = Bits.next(plan, 0); i >= 0; i = Bits.next(plan, i + 1)) {
-      if (!singleton[i] || !Bits.get(relevant[r], i)) {
-        continue;
-      }
-      if (rule instanceof CompiledRule.Sum sum) {
-        int[] options = q.placementOptions(i);
-        boolean always = options.length == 0 ? sum.inScope(i, -1) : true;
-        for (int g : options) {
-          always &= sum.inScope(i, g);
-        }
-        if (always) {
-          sure += weights[r][i];
-        }
-      } else {
-        sure++;
-      }
-    }
-    return sure;
+    return t.weights[r] != null
+        ? Bits.weightedAnd(plan, sure, t.weights[r])
+        : Bits.countAnd(plan, sure);
   }
 
   /**
-   * The units to branch on, cheapest first: the candidates of the active rule that no reading of
-   * the plan can meet and that has the fewest candidates, or else every unit still allowed. Null
-   * when some such rule has no candidate left.
+   * Finds the active rules whose minimum no reading of the plan can reach, and among them the one
+   * with the fewest candidates (units that could raise its figure and are still allowed), the
+   * first on ties; sets {@link #branchRule}, {@link #branchRequirement} and {@link #blocked}.
+   * Returns whether any rule is out of reach.
    */
-  private int[] branchUnits(long[] plan, long[] excluded) {
-    long[] bestCandidates = null;
+  private boolean unreachable(long[] plan, long[] excluded) {
+    branchRule = -1;
+    blocked = false;
+    outOfReachCount = 0;
     int bestCount = Integer.MAX_VALUE;
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
         continue;
       }
-      long[] candidates = candidatesIfUnreachable(r, plan, excluded);
-      if (candidates != null) {
-        int count = Bits.count(candidates);
-        if (count == 0) {
-          return null;
+      CompiledRule rule = t.rules[r];
+      long[] candidates;
+      int requirement = -1;
+      if (rule instanceof CompiledRule.Requirements) {
+        long[][] reqs = t.requirements[r];
+        candidates = null;
+        for (int k = 0; k < reqs.length; k++) {
+          if (!Bits.intersects(plan, reqs[k])) {
+            candidates = reqs[k];
+            requirement = k;
+            break;
+          }
         }
-        if (count < bestCount) {
-          bestCount = count;
-          bestCandidates = candidates;
+        if (candidates == null) {
+          continue;
         }
+      } else {
+        if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
+          continue;
+        }
+        if (figure[r] >= rule.min()) {
+          continue;
+        }
+        candidates = t.raising[r];
+      }
+      outOfReach[outOfReachCount++] = r;
+      int count = countAllowed(candidates, plan, excluded);
+      if (count == 0) {
+        blocked = true;
+        return true;
+      }
+      if (count < bestCount) {
+        bestCount = count;
+        branchRule = r;
+        branchRequirement = requirement;
       }
     }
-    if (bestCandidates == null) {
-      bestCandidates = Bits.empty(n);
-      for (int i = 0; i < n; i++) {
-        if (!Bits.get(plan, i) && !Bits.get(excluded, i)) {
-          Bits.set(bestCandidates, i);
-        }
-      }
-    }
-    int[] units = new int[Bits.count(bestCandidates)];
-    int k = 0;
-    for (int i : byCost) {
-      if (Bits.get(bestCandidates, i)) {
-        units[k++] = i;
-      }
-    }
-    return units;
+    return branchRule >= 0;
   }
 
   /**
-   * For a rule whose minimum no reading of the plan can reach, the units that could raise its
-   * figure and are still allowed; null when the rule's minimum is within reach.
+   * Fills {@code branchAt[depth]} with the units to branch on, cheapest first: the candidates of
+   * {@link #branchRule}, or every unit still allowed when no rule is out of reach. Returns how
+   * many there are.
    */
-  private long[] candidatesIfUnreachable(int r, long[] plan, long[] excluded) {
-    CompiledRule rule = q.rules().get(r);
-    if (rule instanceof CompiledRule.Requirements req) {
-      for (int k = 0; k < req.requirementCount(); k++) {
-        long[] members = req.requirementUnits(k);
-        if (!Bits.intersects(plan, members)) {
-          return allowed(members, plan, excluded);
+  private int branchUnits(long[] plan, long[] excluded, int depth) {
+    int[] units = branchAt[depth];
+    if (units == null) {
+      units = new int[n];
+      branchAt[depth] = units;
+    }
+    int k = 0;
+    if (branchRule < 0) {
+      for (int i : t.byCost) {
+        if (!Bits.get(plan, i) && !Bits.get(excluded, i)) {
+          units[k++] = i;
         }
       }
-      return null;
+      return k;
     }
-    if (rule.min() == 0 || rule instanceof CompiledRule.Always) {
-      return null;
-    }
-    long[] units = relevant[r];
-    long upper =
-        rule instanceof CompiledRule.Sum
-            ? Bits.weightedAnd(plan, units, weights[r])
-            : Bits.countAnd(plan, units);
-    if (upper >= rule.min()) {
-      return null;
-    }
-    long[] candidates = allowed(units, plan, excluded);
-    if (rule instanceof CompiledRule.Sum sum) {
-      for (int i = 0; i < n; i++) {
-        if (Bits.get(candidates, i) && sum.weight(i) == 0) {
-          Bits.clear(candidates, i);
-        }
+    int[] candidates =
+        branchRequirement >= 0
+            ? t.requirementsByCost[branchRule][branchRequirement]
+            : t.raisingByCost[branchRule];
+    for (int u : candidates) {
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        units[k++] = u;
       }
     }
-    return candidates;
+    return k;
   }
 
-  private long[] allowed(long[] units, long[] plan, long[] excluded) {
-    long[] out = units.clone();
-    for (int w = 0; w < out.length; w++) {
-      out[w] &= ~plan[w] & ~excluded[w];
+  private static int countAllowed(long[] units, long[] plan, long[] excluded) {
+    int count = 0;
+    for (int w = 0; w < units.length; w++) {
+      count += Long.bitCount(units[w] & ~plan[w] & ~excluded[w]);
     }
-    return out;
+    return count;
   }
 
   /**
-   * A lower bound on the credits any completion must still add: the largest, over active rules
-   * out of reach, of the credit deficit (credit totals) or the credits of the cheapest units that
-   * could make up a unit deficit (unit counts and mandatory units), or the sum of such needs over
-   * rules whose candidate units are disjoint, since those need distinct units. {@link
-   * Long#MAX_VALUE} when
-   * some rule cannot be reached with the units still allowed.
+   * A lower bound on the credits any completion must still add, and in {@link #unitsStillNeeded}
+   * on the units. Each active rule out of reach needs at least k more units, the fewest of its
+   * allowed units whose weights cover its deficit (one per unmet mandatory unit, one per missing
+   * unit of a count), and at least the credits of its k cheapest allowed units (the cheapest
+   * member of each unmet mandatory unit's class; for a credit total, also the deficit itself). The
+   * bound is the largest need, or the sum of the needs over rules whose relevant units are
+   * disjoint, since those need distinct units. {@link Long#MAX_VALUE} when some rule cannot be
+   * reached with the units still allowed.
    */
   private long creditsStillNeeded(long[] plan, long[] excluded) {
     long bound = 0;
     long packed = 0;
-    unitsStillNeeded = 0;
-    long[] used = Bits.empty(n);
+    int mostUnits = 0;
+    int packedUnits = 0;
+    Arrays.fill(used, 0);
     for (int r = 0; r < active.length; r++) {
       if (!active[r]) {
         continue;
       }
-      CompiledRule rule = q.rules().get(r);
+      CompiledRule rule = t.rules[r];
       long need = 0;
-      if (rule instanceof CompiledRule.Requirements req) {
-        long[] counted = Bits.empty(n);
-        for (int k = 0; k < req.requirementCount(); k++) {
-          long[] members = req.requirementUnits(k);
+      int units = 0;
+      if (rule instanceof CompiledRule.Requirements) {
+        Arrays.fill(counted, 0);
+        for (long[] members : t.requirements[r]) {
           if (!Bits.intersects(plan, members) && !Bits.intersects(counted, members)) {
-            long cheapest = cheapest(allowed(members, plan, excluded), 1);
+            long cheapest = cheapestOne(members, plan, excluded);
             if (cheapest == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
             need += cheapest;
+            units++;
             Bits.or(counted, members);
           }
         }
       } else if (rule.min() > 0 && !(rule instanceof CompiledRule.Always)) {
-        long[] candidates = allowed(relevant[r], plan, excluded);
-        if (rule instanceof CompiledRule.Sum sum) {
-          long upper = Bits.weightedAnd(plan, relevant[r], weights[r]);
-          long deficit = rule.min() - upper;
+        int[] weights = t.weights[r];
+        if (weights != null) {
+          long deficit = rule.min() - figure[r];
           if (deficit > 0) {
-            long reachable = Bits.weightedAnd(candidates, candidates, weights[r]);
+            long reachable = t.total[r] - figure[r] - weightExcluded(r, plan, excluded);
             if (reachable < deficit) {
               return Long.MAX_VALUE;
             }
-            Measure measure = ((Total) sum.rule()).measure();
-            need =
-                switch (measure) {
-                  case CREDITS -> deficit;
-                  case UNITS -> cheapest(candidates, (int) Math.min(deficit, n + 1L));
-                  case GUIDED_LEARNING_HOURS -> cheapest(candidates, 1);
-                };
+            units = fewestToReach(r, deficit, plan, excluded);
+            need = cheapest(r, units, plan, excluded);
+            if (t.measure[r] == Measure.CREDITS) {
+              need = Math.max(need, deficit);
+            }
           }
         } else {
-          long deficit = rule.min() - Bits.countAnd(plan, relevant[r]);
+          long deficit = rule.min() - figure[r];
           if (deficit > 0) {
-            need = cheapest(candidates, (int) Math.min(deficit, n + 1L));
+            units = (int) Math.min(deficit, n + 1L);
+            need = cheapest(r, units, plan, excluded);
             if (need == Long.MAX_VALUE) {
               return Long.MAX_VALUE;
             }
@@ -443,28 +842,81 @@ final class CompletionSearch {
         }
       }
       bound = Math.max(bound, need);
-      if (need > 0 && !Bits.intersects(used, relevant[r])) {
+      mostUnits = Math.max(mostUnits, units);
+      if (need > 0 && !Bits.intersects(used, t.relevant[r])) {
         packed += need;
-        unitsStillNeeded++;
-        Bits.or(used, relevant[r]);
+        packedUnits += units;
+        Bits.or(used, t.relevant[r]);
       }
     }
+    unitsStillNeeded = Math.max(mostUnits, packedUnits);
     return Math.max(bound, packed);
   }
 
+  /**
+   * The fewest allowed units that together raise sum {@code r} by at least {@code deficit}, which
+   * the allowed units can: its largest weights first.
+   */
+  private int fewestToReach(int r, long deficit, long[] plan, long[] excluded) {
+    int[] weights = t.weights[r];
+    long sum = 0;
+    int units = 0;
+    for (int u : t.raisingByWeight[r]) {
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        sum += weights[u];
+        units++;
+        if (sum >= deficit) {
+          break;
+        }
+      }
+    }
+    return units;
+  }
 
-  /** The credits of the {@code k} cheapest units in the set, or MAX_VALUE if it has fewer. */
-  private long cheapest(long[] units, int k) {
+  /** The weights in sum {@code r} of its relevant units that are forbidden and not in the plan. */
+  private long weightExcluded(int r, long[] plan, long[] excluded) {
+    long[] units = t.relevant[r];
+    int[] weights = t.weights[r];
+    long sum = 0;
+    for (int w = 0; w < units.length; w++) {
+      long x = units[w] & excluded[w] & ~plan[w];
+      while (x != 0) {
+        sum += weights[(w << 6) + Long.numberOfTrailingZeros(x)];
+        x &= x - 1;
+      }
+    }
+    return sum;
+  }
+
+  /** The credits of the cheapest allowed unit of the set, or MAX_VALUE if none is allowed. */
+  private long cheapestOne(long[] units, long[] plan, long[] excluded) {
+    long min = Long.MAX_VALUE;
+    for (int w = 0; w < units.length; w++) {
+      long x = units[w] & ~plan[w] & ~excluded[w];
+      while (x != 0) {
+        min = Math.min(min, t.credits[(w << 6) + Long.numberOfTrailingZeros(x)]);
+        x &= x - 1;
+      }
+    }
+    return min;
+  }
+
+  /**
+   * The credits of the {@code k} cheapest allowed units relevant to rule {@code r}, or MAX_VALUE
+   * if it has fewer.
+   */
+  private long cheapest(int r, int k, long[] plan, long[] excluded) {
     long sum = 0;
     int taken = 0;
-    for (int i = 0; i < n && taken < k; i++) {
-      int u = byCost[i];
-      if (Bits.get(units, u)) {
-        sum += q.credits(u);
+    for (int u : t.relevantByCost[r]) {
+      if (taken == k) {
+        break;
+      }
+      if (!Bits.get(plan, u) && !Bits.get(excluded, u)) {
+        sum += t.credits[u];
         taken++;
       }
     }
     return taken < k ? Long.MAX_VALUE : sum;
   }
-
 }

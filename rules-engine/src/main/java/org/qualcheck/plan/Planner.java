@@ -34,10 +34,13 @@ public final class Planner {
 
   private final Checker checker;
   private final CompiledQualification compiled;
+  /** The search tables with no unit preferred, shared by every question. */
+  private final CompletionSearch.Tables plain;
 
   private Planner(Checker checker) {
     this.checker = checker;
     this.compiled = checker.compiled();
+    this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
   }
 
   public static Planner of(Checker checker) {
@@ -57,6 +60,11 @@ public final class Planner {
    * added, then fewest units, then most preferred units, then earliest units), the best first and
    * then up to {@code options.alternatives()} more minimal completions in cost order. A plan that
    * already meets the rules gets one empty completion.
+   *
+   * <p>With no alternatives and no preferences the cheapest cost is found first, by a search capped
+   * at the lower bound at the root when some completion attains it and by a cost-only search
+   * otherwise; the earliest completion of that cost is then picked unit by unit ({@link
+   * CompletionSearch#earliestOfCost}). Otherwise one search ranks completions on every criterion.
    */
   public PlanAnswer complete(Plan partial, PlanOptions options) {
     CheckResult current = checker.check(partial);
@@ -67,23 +75,37 @@ public final class Planner {
       return new PlanAnswer(
           current, ImmutableList.of(completion(plan, new int[0], new int[0])), Optional.empty());
     }
-    CompletionSearch search =
-        new CompletionSearch(
-            compiled, all, preferred(options), options.alternatives() + 1, NODE_BUDGET);
     boolean bestOnly = options.alternatives() == 0 && options.prefer().isEmpty();
-    if (bestOnly) {
-      search.cheapestCostOnly();
+    CompletionSearch.Candidate atBound =
+        bestOnly
+            ? new CompletionSearch(plain, all, 1, NODE_BUDGET).atLowerBound(plan, excluded)
+            : null;
+    List<CompletionSearch.Candidate> found;
+    boolean exhausted;
+    if (atBound != null) {
+      found = List.of(atBound);
+      exhausted = true;
+    } else {
+      CompletionSearch search =
+          new CompletionSearch(tables(options), all, options.alternatives() + 1, NODE_BUDGET);
+      if (bestOnly) {
+        search.cheapestCostOnly();
+      }
+      found = search.run(plan, excluded);
+      exhausted = search.exhausted();
     }
-    List<CompletionSearch.Candidate> found = search.run(plan, excluded);
-    if (bestOnly && !found.isEmpty() && search.exhausted()) {
-      found = List.of(earliestOfCost(plan, excluded, found.get(0)));
+    if (bestOnly && !found.isEmpty() && exhausted) {
+      found =
+          List.of(
+              new CompletionSearch(plain, all, 1, NODE_BUDGET)
+                  .earliestOfCost(plan, excluded, found.get(0)));
     }
     ImmutableList.Builder<Completion> out = ImmutableList.builder();
     for (CompletionSearch.Candidate c : found) {
       out.add(completion(plan, c.added(), new int[0]));
     }
     Optional<Conflict> conflict =
-        found.isEmpty() && search.exhausted() ? Optional.of(conflict(plan, excluded)) : Optional.empty();
+        found.isEmpty() && exhausted ? Optional.of(conflict(plan, excluded)) : Optional.empty();
     return new PlanAnswer(current, out.build(), conflict);
   }
 
@@ -101,8 +123,7 @@ public final class Planner {
     }
     long[] excluded = mask(options.exclude());
     CompletionSearch search =
-        new CompletionSearch(
-                compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET)
+        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET)
             .within(Long.MAX_VALUE, Integer.MAX_VALUE);
     List<CompletionSearch.Candidate> found = search.run(plan, excluded);
     ImmutableList<Completion> found2 =
@@ -125,8 +146,7 @@ public final class Planner {
     }
     long[] plan = compiled.bits(partial);
     CompletionSearch search =
-        new CompletionSearch(
-                compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET)
+        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET)
             .within(Long.MAX_VALUE, Integer.MAX_VALUE);
     List<CompletionSearch.Candidate> found = search.run(plan, mask(options.exclude()));
     if (!found.isEmpty()) {
@@ -156,7 +176,7 @@ public final class Planner {
     Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
     List<Repair> best = new ArrayList<>();
-    RepairSearch rs = new RepairSearch(plan, excluded, order, limit, preferred(options), best);
+    RepairSearch rs = new RepairSearch(plan, excluded, order, limit, tables(options), best);
     rs.visit(0, new ArrayList<>(), 0);
     best.sort(REPAIR_ORDER);
     ImmutableList.Builder<Completion> out = ImmutableList.builder();
@@ -218,7 +238,7 @@ public final class Planner {
       sink.accept(Plan.of());
       return;
     }
-    new CompletionSearch(compiled, allRules(), new boolean[compiled.unitCount()], 1, Long.MAX_VALUE)
+    new CompletionSearch(plain, allRules(), 1, Long.MAX_VALUE)
         .enumerateMinimal(empty, empty, added -> {
           long[] bits = Bits.empty(compiled.unitCount());
           for (int u : added) {
@@ -228,56 +248,13 @@ public final class Planner {
         });
   }
 
-  /**
-   * Among completions as cheap as {@code cheapest}, the one whose added units come earliest in unit
-   * order: each unit in turn is kept if some completion of that cost still exists with it (and the
-   * units kept before it), and ruled out otherwise.
-   */
-  private CompletionSearch.Candidate earliestOfCost(
-      long[] plan, long[] excluded, CompletionSearch.Candidate cheapest) {
-    long[] fixed = plan.clone();
-    long[] out = excluded.clone();
-    long credits = cheapest.credits();
-    int units = cheapest.added().length;
-    List<Integer> chosen = new ArrayList<>();
-    boolean[] all = allRules();
-    boolean[] none = new boolean[compiled.unitCount()];
-    for (int u = 0; u < compiled.unitCount() && units > 0; u++) {
-      if (Bits.get(fixed, u) || Bits.get(out, u) || compiled.credits(u) > credits) {
-        continue;
-      }
-      Bits.set(fixed, u);
-      boolean possible =
-          compiled.meets(fixed)
-              ? units == 1 && credits == compiled.credits(u)
-              : !new CompletionSearch(compiled, all, none, 1, NODE_BUDGET)
-                  .within(credits - compiled.credits(u), units - 1)
-                  .run(fixed, out)
-                  .isEmpty();
-      if (possible) {
-        chosen.add(u);
-        credits -= compiled.credits(u);
-        units--;
-      } else {
-        Bits.clear(fixed, u);
-        Bits.set(out, u);
-      }
-    }
-    if (units != 0 || credits != 0) {
-      return cheapest;
-    }
-    return new CompletionSearch.Candidate(
-        chosen.stream().mapToInt(Integer::intValue).toArray(), cheapest.credits(), 0);
-  }
-
   /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
   private long changeCost(long[] plan) {
     if (compiled.meets(plan)) {
       return 0;
     }
     CompletionSearch search =
-        new CompletionSearch(compiled, allRules(), new boolean[compiled.unitCount()], 1, NODE_BUDGET)
-            .cheapestCostOnly();
+        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET).cheapestCostOnly();
     List<CompletionSearch.Candidate> found = search.run(plan, Bits.empty(compiled.unitCount()));
     if (!found.isEmpty()) {
       return found.get(0).credits();
@@ -286,8 +263,8 @@ public final class Planner {
     int[] inPlan = indices(plan);
     Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
-    new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1,
-        new boolean[compiled.unitCount()], best).visit(0, new ArrayList<>(), 0);
+    new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1, plain, best)
+        .visit(0, new ArrayList<>(), 0);
     return best.isEmpty() ? Long.MAX_VALUE : best.get(0).credits();
   }
 
@@ -313,16 +290,16 @@ public final class Planner {
     final long[] excluded;
     final Integer[] order;
     final int limit;
-    final boolean[] preferred;
+    final CompletionSearch.Tables tables;
     final List<Repair> best;
 
-    RepairSearch(long[] plan, long[] excluded, Integer[] order, int limit, boolean[] preferred,
-        List<Repair> best) {
+    RepairSearch(long[] plan, long[] excluded, Integer[] order, int limit,
+        CompletionSearch.Tables tables, List<Repair> best) {
       this.plan = plan.clone();
       this.excluded = excluded.clone();
       this.order = order;
       this.limit = limit;
-      this.preferred = preferred;
+      this.tables = tables;
       this.best = best;
     }
 
@@ -335,7 +312,7 @@ public final class Planner {
         Bits.set(forbidden, r);
       }
       CompletionSearch search =
-          new CompletionSearch(compiled, allRules(), preferred, limit, NODE_BUDGET);
+          new CompletionSearch(tables, allRules(), limit, NODE_BUDGET);
       int[] removedSorted = removed.stream().mapToInt(Integer::intValue).sorted().toArray();
       for (CompletionSearch.Candidate c : search.run(plan, forbidden)) {
         offer(new Repair(c.added(), removedSorted, c.credits(), removedCredits));
@@ -374,8 +351,7 @@ public final class Planner {
     for (int r = 0; r < active.length; r++) {
       active[r] = false;
       CompletionSearch s =
-          new CompletionSearch(compiled, active, new boolean[compiled.unitCount()], 1, NODE_BUDGET)
-              .within(Long.MAX_VALUE, Integer.MAX_VALUE);
+          new CompletionSearch(plain, active, 1, NODE_BUDGET).within(Long.MAX_VALUE, Integer.MAX_VALUE);
       if (!s.run(base, excluded).isEmpty() || !s.exhausted()) {
         active[r] = true;
       }
@@ -418,12 +394,16 @@ public final class Planner {
     return all;
   }
 
-  private boolean[] preferred(PlanOptions options) {
+  /** The search tables for these options: the shared ones unless some unit is preferred. */
+  private CompletionSearch.Tables tables(PlanOptions options) {
+    if (options.prefer().isEmpty()) {
+      return plain;
+    }
     boolean[] p = new boolean[compiled.unitCount()];
     for (String u : options.prefer()) {
       p[index(u)] = true;
     }
-    return p;
+    return new CompletionSearch.Tables(compiled, p);
   }
 
   private long[] mask(Iterable<String> units) {
