@@ -57,8 +57,7 @@ public final class SpecReader {
   public Qualification read(Path file) {
     checkNotNull(file, "file");
     String name = file.toString();
-    Path folder = file.getParent() != null ? file.getParent() : Path.of("");
-    return read(name, decode(name, bytes(file)), Optional.of(folder));
+    return read(name, decode(name, bytes(file)), Optional.of(folderOf(file)));
   }
 
   /**
@@ -69,7 +68,27 @@ public final class SpecReader {
   public Qualification readCatalogue(Path file) {
     checkNotNull(file, "file");
     String name = file.toString();
-    Catalogue c = catalogues.read(name, decode(name, bytes(file)));
+    return catalogueAsQualification(file, decode(name, bytes(file)));
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(Path)} does, unless it holds a unit catalogue (a {@code
+   * catalogue} key and no {@code qualification} key): then as {@link #readCatalogue(Path)} does.
+   * For tools handed both kinds, such as lint; a spec is read and parsed once.
+   */
+  public Qualification readSpecOrCatalogue(Path file) {
+    checkNotNull(file, "file");
+    String name = file.toString();
+    String text = decode(name, bytes(file));
+    LocatedTree tree = yaml.read(name, withoutByteOrderMark(text));
+    if (isCatalogue(tree)) {
+      return catalogueAsQualification(file, text);
+    }
+    return assemble(tree, Optional.of(folderOf(file)));
+  }
+
+  private Qualification catalogueAsQualification(Path file, String text) {
+    Catalogue c = catalogues.read(file.toString(), text);
     Qualification.Builder b =
         Qualification.builder(String.valueOf(file.getFileName())).title(c.title()).source(c.source());
     for (CatalogueUnit u : c.units().values()) {
@@ -79,19 +98,12 @@ public final class SpecReader {
     return b.build();
   }
 
-  /**
-   * Whether {@code file} holds a unit catalogue rather than a qualification spec: a YAML mapping
-   * with a {@code catalogue} key and no {@code qualification} key. False for anything unreadable.
-   */
-  public boolean isCatalogue(Path file) {
-    checkNotNull(file, "file");
-    try {
-      String name = file.toString();
-      JsonNode root = yaml.read(name, decode(name, bytes(file)), YamlTreeReader.Kind.CATALOGUE).root();
-      return root.has("catalogue") && !root.has("qualification");
-    } catch (SpecException e) {
-      return false;
-    }
+  private static boolean isCatalogue(LocatedTree tree) {
+    return tree.root().has("catalogue") && !tree.root().has("qualification");
+  }
+
+  private static Path folderOf(Path file) {
+    return file.getParent() != null ? file.getParent() : Path.of("");
   }
 
   /** The file's bytes, or a located problem: missing, a folder, unreadable or over 4 MB. */
@@ -185,9 +197,16 @@ public final class SpecReader {
   }
 
   private Qualification read(String displayName, String yamlText, Optional<Path> folder) {
-    String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
-    LocatedTree tree = yaml.read(displayName, text);
-    if (tree.root().has("catalogue") && !tree.root().has("qualification")) {
+    return assemble(yaml.read(displayName, withoutByteOrderMark(yamlText)), folder);
+  }
+
+  private static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** The qualification a parsed spec describes, or every problem with it. */
+  private Qualification assemble(LocatedTree tree, Optional<Path> folder) {
+    if (isCatalogue(tree)) {
       throw new SpecException(
           List.of(
               new SpecProblem(

@@ -101,9 +101,13 @@ class SpecReaderTest {
   void aCatalogueIsToldApartFromASpecAndReadOnItsOwn() {
     Path catalogue = Path.of("../specs/examples/catalogue/customer-service-units.yaml");
     Path spec = Path.of("../specs/ocr-03455-customer-service-l2.yaml");
-    assertThat(READER.isCatalogue(catalogue)).isTrue();
-    assertThat(READER.isCatalogue(spec)).isFalse();
-    assertThat(READER.isCatalogue(Path.of("no-such-file.yaml"))).isFalse();
+    assertThat(READER.readSpecOrCatalogue(spec).code()).isEqualTo("03455");
+    assertThat(READER.readSpecOrCatalogue(spec).rules()).hasSize(8);
+    assertThat(READER.readSpecOrCatalogue(catalogue).units().keySet())
+        .isEqualTo(READER.readCatalogue(catalogue).units().keySet());
+    assertThatThrownBy(() -> READER.readSpecOrCatalogue(Path.of("no-such-file.yaml")))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("no-such-file.yaml:1:1: the file does not exist");
     Qualification units = READER.readCatalogue(catalogue);
     assertThat(units.rules()).isEmpty();
     assertThat(units.units()).containsKey("R/601/1212");

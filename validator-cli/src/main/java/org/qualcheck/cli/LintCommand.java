@@ -76,7 +76,7 @@ final class LintCommand implements Callable<Integer> {
         continue;
       }
       try {
-        Qualification q = reader.isCatalogue(file) ? reader.readCatalogue(file) : reader.read(file);
+        Qualification q = reader.readSpecOrCatalogue(file);
         results.add(new Linted(file, Linter.lint(q), List.of(), false));
       } catch (SpecException e) {
         results.add(new Linted(file, null, e.problems(), false));
