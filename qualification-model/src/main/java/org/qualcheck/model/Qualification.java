@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,6 +208,17 @@ public final class Qualification {
       return Optional.of(byNumber);
     }
     return Optional.ofNullable(unitsByReference.get(numberOrReference));
+  }
+
+  /** The credits of these declared units added up, e.g. a group's or a plan's. */
+  public int credits(Collection<String> unitNumbers) {
+    int sum = 0;
+    for (String u : unitNumbers) {
+      Unit unit = units.get(u);
+      checkArgument(unit != null, "unit %s is not declared in %s", u, code);
+      sum += unit.credits();
+    }
+    return sum;
   }
 
   /** The groups listing this unit, in declaration order. */

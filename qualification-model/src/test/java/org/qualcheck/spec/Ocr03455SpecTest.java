@@ -201,6 +201,17 @@ class Ocr03455SpecTest {
     return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> letter + i).toList();
   }
 
+  @Test
+  void addsUpTheCreditsOfAnyUnitsItDeclares() {
+    for (Group g : q.groups().values()) {
+      assertThat(q.credits(g.units())).as(g.id()).isEqualTo(credits(g));
+    }
+    assertThat(q.credits(java.util.List.of())).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.credits(java.util.List.of("F1", "Z9")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Z9");
+  }
+
   private static int credits(Group g) {
     return g.units().stream().mapToInt(n -> q.unit(n).orElseThrow().credits()).sum();
   }

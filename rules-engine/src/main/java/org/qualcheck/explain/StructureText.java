@@ -33,7 +33,7 @@ public final class StructureText {
     int numberWidth = q.units().keySet().stream().mapToInt(String::length).max().orElse(0);
     Set<String> grouped = new TreeSet<>();
     for (Group g : q.groups().values()) {
-      int credits = g.units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+      int credits = q.credits(g.units());
       s.append("\nGroup ").append(g.id()).append(": ").append(g.title())
           .append(" (").append(g.units().size()).append(g.units().size() == 1 ? " unit, " : " units, ")
           .append(credits).append(" credits)\n");
@@ -90,7 +90,7 @@ public final class StructureText {
     if (r instanceof AllOf a && a.scope().units().isEmpty()) {
       int credits = 0;
       for (String g : a.scope().groups()) {
-        credits += q.groups().get(g).units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+        credits += q.credits(q.groups().get(g).units());
       }
       text = text + " (" + credits + " credits)";
     }

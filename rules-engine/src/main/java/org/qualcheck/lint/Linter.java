@@ -190,7 +190,7 @@ public final class Linter {
         continue;
       }
       int declared = g.declaredCredits().getAsInt();
-      int sum = g.units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+      int sum = q.credits(g.units());
       boolean mandatory = !g.units().isEmpty() && required.keySet().containsAll(g.units());
       String units =
           g.units().stream()

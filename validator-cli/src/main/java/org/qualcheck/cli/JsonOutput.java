@@ -53,7 +53,7 @@ final class JsonOutput {
       List<String> notCounted) {}
 
   static CheckResultJson checkResult(Qualification q, CheckResult r) {
-    int credits = r.plan().units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+    int credits = q.credits(r.plan().units());
     return new CheckResultJson(
         CHECK_RESULT_FORMAT,
         new QualificationRef(q.code(), q.title()),

@@ -137,7 +137,7 @@ final class PlanCommand implements Callable<Integer> {
       WhatIfJson whatIf) {}
 
   private static ChangeJson change(Qualification q, Completion c) {
-    int after = c.result().plan().units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+    int after = q.credits(c.result().plan().units());
     return new ChangeJson(c.add(), c.remove(), c.creditsAdded(), c.creditsRemoved(), after);
   }
 
@@ -175,7 +175,7 @@ final class PlanCommand implements Callable<Integer> {
   private static String text(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
     StringBuilder s = new StringBuilder();
     s.append(q.title()).append(" (").append(q.code()).append(")\n\n");
-    int credits = a.current().plan().units().stream().mapToInt(u -> q.units().get(u).credits()).sum();
+    int credits = q.credits(a.current().plan().units());
     s.append("Plan: ")
         .append(a.current().plan().units().isEmpty() ? "(no units)" : String.join(", ", a.current().plan().units()))
         .append(" (").append(credits).append(" credits) ")
