@@ -24,6 +24,7 @@ import org.qualcheck.model.Unit;
 import org.qualcheck.model.UnitReference;
 import org.qualcheck.plan.Conflict;
 import org.qualcheck.plan.Feasibility;
+import org.qualcheck.plan.PlanAnswer;
 import org.qualcheck.plan.PlanOptions;
 import org.qualcheck.plan.Planner;
 import org.qualcheck.rule.AllOf;
@@ -63,39 +64,36 @@ public final class Linter {
     checkCharacters(q, out);
     duplicateReferences(q, out);
     levelsInRange(q, out);
-    declaredCredits(q, out);
-    barredMandatory(q, out);
-    Outcome any = solve(Planner.of(q), Plan.of(), Set.of());
+    Map<String, String> required = requiredUnits(q);
+    declaredCredits(q, required, out);
+    barredMandatory(q, required, out);
+    Planner planner = Planner.of(q);
+    Outcome any = solve(planner, Plan.of(), Set.of());
     switch (any.status()) {
-      case UNDECIDED -> out.add(undecided(q, "whether any plan meets the rules", Optional.empty()));
+      case UNDECIDED -> out.add(undecided("whether any plan meets the rules", Optional.empty()));
       case NONE -> {
         Conflict c = any.conflict().orElseThrow();
         out.add(
             new Finding(
                 FindingKind.UNSATISFIABLE,
                 "no plan meets the rules: " + cannotHold(c) + example(q, c),
-                location(q, "rule:" + c.rules().get(0)),
+                q.location("rule:" + c.rules().get(0)),
                 c.rules(),
                 ImmutableList.of(),
                 Optional.empty()));
       }
       case FOUND -> {
-        deadUnits(q, any.plan().orElseThrow(), out);
-        redundantRules(q, out);
+        deadUnits(q, planner, any.plan().orElseThrow(), out);
+        redundantRules(q, planner.checker().compiled().isSimple(), out);
       }
     }
-    Map<Finding, Integer> order = new HashMap<>();
-    for (int i = 0; i < out.size(); i++) {
-      order.put(out.get(i), i);
-    }
+    // a stable sort: findings on the same line keep the order they were found in
     return new LintReport(
         q,
         out.stream()
             .sorted(
                 Comparator.comparing(Finding::severity)
-                    .thenComparingInt(
-                        f -> f.location().map(SourceLocation::line).orElse(0))
-                    .thenComparing(order::get))
+                    .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(0)))
             .collect(ImmutableList.toImmutableList()));
   }
 
@@ -183,8 +181,8 @@ public final class Linter {
     }
   }
 
-  private static void declaredCredits(Qualification q, List<Finding> out) {
-    Map<String, String> required = requiredUnits(q);
+  private static void declaredCredits(
+      Qualification q, Map<String, String> required, List<Finding> out) {
     for (Group g : q.groups().values()) {
       if (g.declaredCredits().isEmpty()) {
         continue;
@@ -214,8 +212,8 @@ public final class Linter {
     }
   }
 
-  private static void barredMandatory(Qualification q, List<Finding> out) {
-    Map<String, String> required = requiredUnits(q);
+  private static void barredMandatory(
+      Qualification q, Map<String, String> required, List<Finding> out) {
     for (Rule r : q.rules()) {
       if (r instanceof Barred b) {
         List<String> both = b.units().stream().filter(required::containsKey).toList();
@@ -236,7 +234,7 @@ public final class Linter {
                       + "), but rule "
                       + b.id()
                       + " bars them from being taken together",
-                  location(q, "rule:" + b.id()),
+                  q.location("rule:" + b.id()),
                   ImmutableList.copyOf(
                       new LinkedHashSet<>(List.of(required.get(x), required.get(y), b.id()))),
                   ImmutableList.of(x, y),
@@ -270,8 +268,8 @@ public final class Linter {
 
   // ----- questions about plans -----
 
-  private static void deadUnits(Qualification q, Plan witness, List<Finding> out) {
-    Planner planner = Planner.of(q);
+  private static void deadUnits(
+      Qualification q, Planner planner, Plan witness, List<Finding> out) {
     Set<String> alive = new LinkedHashSet<>(witness.units());
     for (String u : q.units().keySet()) {
       if (alive.contains(u)) {
@@ -281,8 +279,8 @@ public final class Linter {
       switch (o.status()) {
         case FOUND -> alive.addAll(o.plan().orElseThrow().units());
         case UNDECIDED -> out.add(
-            undecided(q, "whether unit " + u + " can be part of a plan that meets the rules",
-                location(q, "unit:" + u)));
+            undecided("whether unit " + u + " can be part of a plan that meets the rules",
+                q.location("unit:" + u)));
         case NONE -> {
           Conflict c = o.conflict().orElseThrow();
           out.add(
@@ -292,7 +290,7 @@ public final class Linter {
                       + u
                       + " can never be part of a plan that meets the rules: with it, "
                       + cannotHold(c),
-                  location(q, "unit:" + u),
+                  q.location("unit:" + u),
                   c.rules(),
                   ImmutableList.of(u),
                   Optional.empty()));
@@ -301,8 +299,7 @@ public final class Linter {
     }
   }
 
-  private static void redundantRules(Qualification q, List<Finding> out) {
-    boolean simple = Checker.of(q).compiled().isSimple();
+  private static void redundantRules(Qualification q, boolean simple, List<Finding> out) {
     List<Rule> order = new ArrayList<>();
     q.rules().stream().filter(r -> q.impliedRules().contains(r.id())).forEach(order::add);
     q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).forEach(order::add);
@@ -324,7 +321,7 @@ public final class Linter {
                 new Finding(
                     FindingKind.REDUNDANT_RULE,
                     redundantMessage(q, r, implying),
-                    location(q, "rule:" + r.id()),
+                    q.location("rule:" + r.id()),
                     ImmutableList.<String>builder()
                         .add(r.id())
                         .addAll(implying.stream().map(Rule::id).toList())
@@ -345,15 +342,15 @@ public final class Linter {
                         + p
                         + " meets every other rule and breaks it: "
                         + v.broken().orElseThrow(),
-                    location(q, "rule:" + r.id()),
+                    q.location("rule:" + r.id()),
                     ImmutableList.of(r.id()),
                     p.units().asList(),
                     Optional.of(p)));
           }
         }
         case UNDECIDED -> out.add(
-            undecided(q, "whether rule " + r.id() + " is implied by the others",
-                location(q, "rule:" + r.id())));
+            undecided("whether rule " + r.id() + " is implied by the others",
+                q.location("rule:" + r.id())));
         case UNKNOWN -> {
           // a reading of shared units hides the answer; lint makes no claim
         }
@@ -545,16 +542,12 @@ public final class Linter {
 
   /** Whether some plan containing {@code take} meets the rules; a conflict proves there is none. */
   private static Outcome solve(Planner planner, Plan take, Set<String> avoid) {
-    PlanOptions options = PlanOptions.defaults().excluding(avoid);
-    Feasibility f = planner.feasibility(take, options);
-    if (f.possible()) {
-      return new Outcome(Status.FOUND, f.plan(), Optional.empty());
+    PlanAnswer a = planner.anyCompletion(take, PlanOptions.defaults().excluding(avoid));
+    if (a.best().isPresent()) {
+      return new Outcome(Status.FOUND, Optional.of(a.best().get().result().plan()), Optional.empty());
     }
-    if (f.impossible()) {
-      Optional<Conflict> conflict = planner.anyCompletion(take, options).conflict();
-      if (conflict.isPresent()) {
-        return new Outcome(Status.NONE, Optional.empty(), conflict);
-      }
+    if (a.conflict().isPresent()) {
+      return new Outcome(Status.NONE, Optional.empty(), a.conflict());
     }
     return new Outcome(Status.UNDECIDED, Optional.empty(), Optional.empty());
   }
@@ -615,7 +608,7 @@ public final class Linter {
     return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
-  private static Finding undecided(Qualification q, String question, Optional<SourceLocation> at) {
+  private static Finding undecided(String question, Optional<SourceLocation> at) {
     return new Finding(
         FindingKind.UNDECIDED,
         "the search reached its bound before deciding " + question,
@@ -628,11 +621,7 @@ public final class Linter {
   private static Finding structural(
       Qualification q, FindingKind kind, String message, String where, List<String> units) {
     return new Finding(
-        kind, message, location(q, where), ImmutableList.of(), ImmutableList.copyOf(units),
+        kind, message, q.location(where), ImmutableList.of(), ImmutableList.copyOf(units),
         Optional.empty());
-  }
-
-  private static Optional<SourceLocation> location(Qualification q, String key) {
-    return q.location(key);
   }
 }

@@ -126,13 +126,13 @@ public final class Planner {
         new CompletionSearch(plain, allRules(), 1, NODE_BUDGET)
             .within(Long.MAX_VALUE, Integer.MAX_VALUE);
     List<CompletionSearch.Candidate> found = search.run(plan, excluded);
-    ImmutableList<Completion> found2 =
+    ImmutableList<Completion> completions =
         found.isEmpty()
             ? ImmutableList.of()
             : ImmutableList.of(completion(plan, found.get(0).added(), new int[0]));
     Optional<Conflict> conflict =
         found.isEmpty() && search.exhausted() ? Optional.of(conflict(plan, excluded)) : Optional.empty();
-    return new PlanAnswer(current, found2, conflict);
+    return new PlanAnswer(current, completions, conflict);
   }
 
   /**
