@@ -177,20 +177,20 @@ final class LintOutput {
     rules.add(
         new ReportingDescriptor(
             MISSING_FILE, new Message("The spec file does not exist."), new Configuration("error")));
-    List<Result> out2 = new ArrayList<>();
+    List<Result> found = new ArrayList<>();
     for (Linted r : results) {
       String uri = uri(r.file());
       if (r.missing()) {
-        out2.add(new Result(MISSING_FILE, missingFile, "error",
+        found.add(new Result(MISSING_FILE, missingFile, "error",
             new Message(r.file() + ": no such spec file"), List.of(location(uri, null))));
       } else if (!r.loaded()) {
         for (SpecProblem p : r.problems()) {
-          out2.add(new Result(LOAD_ERROR, loadError, "error", new Message(p.message()),
+          found.add(new Result(LOAD_ERROR, loadError, "error", new Message(p.message()),
               List.of(location(uri, p.location()))));
         }
       } else {
         for (Finding f : r.report().findings()) {
-          out2.add(new Result(f.kind().id(), f.kind().ordinal(), f.severity().label(),
+          found.add(new Result(f.kind().id(), f.kind().ordinal(), f.severity().label(),
               new Message(f.message()), List.of(location(uri, f.location().orElse(null)))));
         }
       }
@@ -199,7 +199,7 @@ final class LintOutput {
     Driver driver =
         new Driver("qualcheck", v == null ? "development" : v,
             null, rules);
-    write(out, new Sarif(SARIF_SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), out2))));
+    write(out, new Sarif(SARIF_SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), found))));
   }
 
   private static Location location(String uri, SourceLocation at) {
