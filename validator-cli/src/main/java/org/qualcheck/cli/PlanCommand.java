@@ -9,6 +9,7 @@ import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.model.Unit;
 import org.qualcheck.plan.Completion;
 import org.qualcheck.plan.PlanAnswer;
 import org.qualcheck.plan.PlanOptions;
@@ -186,17 +187,19 @@ final class PlanCommand implements Callable<Integer> {
       s.append(repaired ? "\nAdding units alone cannot help; the smallest change:\n"
           : "\nCheapest completion:\n");
       s.append("  ").append(a.best().get().summary()).append('\n');
-      for (String u : a.best().get().add()) {
-        var unit = q.units().get(u);
-        s.append(String.format("    + %-6s %-11s %2d cr  %-7s  %s%n", u,
-            unit.reference().map(Object::toString).orElse(""), unit.credits(), unit.level().label(),
-            unit.title()));
+      Completion best = a.best().get();
+      List<String> changed = new ArrayList<>(best.add());
+      changed.addAll(best.remove());
+      // columns sized as validate sizes them, so long unit numbers stay aligned
+      int numberWidth = Math.max(4, changed.stream().mapToInt(String::length).max().orElse(0));
+      int referenceWidth = Math.max(10, changed.stream()
+          .mapToInt(u -> q.units().get(u).reference().map(r -> r.toString().length()).orElse(0))
+          .max().orElse(0));
+      for (String u : best.add()) {
+        unitRow(s, '+', q.units().get(u), numberWidth, referenceWidth);
       }
-      for (String u : a.best().get().remove()) {
-        var unit = q.units().get(u);
-        s.append(String.format("    - %-6s %-11s %2d cr  %-7s  %s%n", u,
-            unit.reference().map(Object::toString).orElse(""), unit.credits(), unit.level().label(),
-            unit.title()));
+      for (String u : best.remove()) {
+        unitRow(s, '-', q.units().get(u), numberWidth, referenceWidth);
       }
       if (a.options().size() > 1) {
         s.append("\nAlternatives:\n");
@@ -221,5 +224,15 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     return s.toString();
+  }
+
+  /** One unit added or removed, its number and reference in columns as wide as the longest. */
+  private static void unitRow(
+      StringBuilder s, char sign, Unit unit, int numberWidth, int referenceWidth) {
+    String reference = unit.reference().map(Object::toString).orElse("");
+    s.append(String.format("    %c %-" + numberWidth + "s  %-" + referenceWidth + "s  "
+            + "%2d cr  %-7s  %s", sign, unit.number(), reference, unit.credits(),
+            unit.level().label(), unit.title()).stripTrailing())
+        .append('\n');
   }
 }

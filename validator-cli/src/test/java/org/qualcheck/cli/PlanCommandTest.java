@@ -40,6 +40,16 @@ class PlanCommandTest {
   }
 
   @Test
+  void unitNumberColumnIsAsWideAsTheLongestNumber() {
+    CliRun run = CliRun.of("plan", "--spec", "src/test/resources/specs/long-unit-numbers.yaml",
+        "--units", "M1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains(
+        "    + HSC 2028               4 cr  Level 2  Move and position individuals\n"
+            + "    + SHC 21                 3 cr  Level 2  Introduction to communication\n");
+  }
+
+  @Test
   void aPlanThatMeetsTheRulesNeedsNothing() throws Exception {
     CliRun run =
         CliRun.of("plan", "--spec", CS, "--units", "F1,F2,A3,B2,C3,D2", "--format", "json");
