@@ -4,6 +4,7 @@ import java.util.List;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Bounds;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Measure;
@@ -26,6 +27,22 @@ public final class RuleText {
     return String.join(", ", items.subList(0, items.size() - 1))
         + " and "
         + items.get(items.size() - 1);
+  }
+
+  /** "1 unit", "2 units": a count and its noun, made plural by an s unless the count is one. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * Bounds with their measure, singular where the figure that ends the phrase is one: "at least 1
+   * credit", "exactly 2 units", "between 0 and 1 units".
+   */
+  public static String figure(Bounds bounds, Measure measure) {
+    boolean one = bounds.max().isPresent()
+        ? bounds.max().getAsLong() == 1 && bounds.min().orElse(1) == 1
+        : bounds.lowest() == 1;
+    return bounds + " " + (one ? measure.amount(1).replaceFirst("^1 ", "") : measure.plural());
   }
 
   /** "group A", "groups B, C, D and E", "units F1 and F2", "group A and unit X". */
@@ -83,28 +100,25 @@ public final class RuleText {
         new Rule.Visitor<String>() {
           @Override
           public String visitAllOf(AllOf r) {
-            StringBuilder s = new StringBuilder("all units");
-            if (!r.scope().groups().isEmpty()) {
-              s.append(" of ")
-                  .append(r.scope().groups().size() == 1 ? "group " : "groups ")
-                  .append(list(r.scope().groups()));
+            List<String> groups = r.scope().groups();
+            List<String> units = r.scope().units();
+            if (groups.isEmpty() && units.size() == 1) {
+              return "unit " + units.get(0);
             }
-            if (!r.scope().units().isEmpty()) {
-              s.append(r.scope().groups().isEmpty() ? " " : ", and units ")
-                  .append(list(r.scope().units()));
+            StringBuilder s = new StringBuilder("all units");
+            if (!groups.isEmpty()) {
+              s.append(" of ").append(groups.size() == 1 ? "group " : "groups ").append(list(groups));
+            }
+            if (!units.isEmpty()) {
+              s.append(groups.isEmpty() ? " " : units.size() == 1 ? ", and unit " : ", and units ")
+                  .append(list(units));
             }
             return s.toString();
           }
 
           @Override
           public String visitTotal(Total r) {
-            String what = r.measure().plural();
-            if (r.bounds().max().isEmpty() && r.bounds().lowest() == 1) {
-              what = r.measure().amount(1).replaceFirst("^1 ", "");
-            }
-            return r.bounds()
-                + " "
-                + what
+            return figure(r.bounds(), r.measure())
                 + r.level().map(f -> " " + f).orElse("")
                 + " "
                 + scope(r.scope());
@@ -135,13 +149,17 @@ public final class RuleText {
     long figure = o.achieved();
     List<String> counted = o.counted();
     if (r instanceof AllOf) {
-      return o.holds()
-          ? "all " + figure + " required units are in the plan"
-          : o.missing().size()
-              + " of "
-              + o.minimum()
-              + " required units missing: "
-              + list(o.missing());
+      if (o.holds()) {
+        return figure == 1
+            ? "the 1 required unit is in the plan"
+            : "all " + figure + " required units are in the plan";
+      }
+      return (o.minimum() == 1
+              ? "the 1 required unit is"
+              : o.missing().size() + " of " + count(o.minimum(), "required unit")
+                  + (o.missing().size() == 1 ? " is" : " are"))
+          + " missing: "
+          + list(o.missing());
     }
     if (r instanceof Barred) {
       return o.holds()

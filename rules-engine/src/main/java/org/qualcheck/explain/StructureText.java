@@ -35,8 +35,8 @@ public final class StructureText {
     for (Group g : q.groups().values()) {
       int credits = q.credits(g.units());
       s.append("\nGroup ").append(g.id()).append(": ").append(g.title())
-          .append(" (").append(g.units().size()).append(g.units().size() == 1 ? " unit, " : " units, ")
-          .append(credits).append(" credits)\n");
+          .append(" (").append(RuleText.count(g.units().size(), "unit")).append(", ")
+          .append(RuleText.count(credits, "credit")).append(")\n");
       for (String u : g.units()) {
         row(s, q.units().get(u), Math.max(4, numberWidth));
         grouped.add(u);
@@ -72,7 +72,8 @@ public final class StructureText {
     StringBuilder s = new StringBuilder("To achieve this qualification, you must ");
     if (total != null) {
       Total t = (Total) total;
-      s.append("achieve a total of ").append(t.bounds()).append(" credits made up as follows:\n");
+      s.append("achieve a total of ").append(RuleText.figure(t.bounds(), Measure.CREDITS))
+          .append(" made up as follows:\n");
     } else {
       s.append("meet all of the following:\n");
     }
@@ -92,7 +93,7 @@ public final class StructureText {
       for (String g : a.scope().groups()) {
         credits += q.credits(q.groups().get(g).units());
       }
-      text = text + " (" + credits + " credits)";
+      text = text + " (" + RuleText.count(credits, "credit") + ")";
     }
     return text;
   }

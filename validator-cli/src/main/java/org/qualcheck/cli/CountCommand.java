@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.qualcheck.check.Checker;
+import org.qualcheck.check.RuleText;
 import org.qualcheck.check.Plan;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.count.Counter;
@@ -115,11 +116,11 @@ final class CountCommand implements Callable<Integer> {
       out.println();
     } else {
       BigInteger count = run(checker, credits, minimal, list ? plan -> out.println(plan) : null);
-      out.println(count + " " + (count.equals(BigInteger.ONE) ? "plan" : "plans")
-          + (minimal ? " are minimal (no unit can be removed)"
-              : credits != null ? " of exactly " + credits + " credits meet the rules"
-              : " meet the rules")
-          .replace(" plan are", " plan is").replace("1 plan meet", "1 plan meets"));
+      boolean one = count.equals(BigInteger.ONE);
+      out.println(count + (one ? " plan " : " plans ")
+          + (minimal ? (one ? "is" : "are") + " minimal (no unit can be removed)"
+              : (credits != null ? "of exactly " + RuleText.count(credits, "credit") + " " : "")
+                  + (one ? "meets" : "meet") + " the rules"));
     }
     out.flush();
     return ExitCode.MET;

@@ -60,7 +60,9 @@ final class TextReport {
     s.append('\n');
     int failed = result.failures().size();
     if (result.met()) {
-      s.append("MET: the plan meets all ").append(result.outcomes().size()).append(" rules.\n");
+      int rules = result.outcomes().size();
+      s.append(rules == 1 ? "MET: the plan meets the 1 rule.\n"
+          : "MET: the plan meets all " + rules + " rules.\n");
     } else {
       s.append("NOT MET: ")
           .append(failed)

@@ -173,6 +173,19 @@ class ValidateCommandTest {
   }
 
   @Test
+  void oneRuleOneUnitAndOneCreditAreSingular() {
+    String spec = "src/test/resources/specs/one-rule.yaml";
+    CliRun met = CliRun.of("validate", "--spec", spec, "--units", "M1");
+    assertThat(met.exitCode()).as(met.err()).isZero();
+    assertThat(met.out())
+        .contains("Plan: 1 unit, 1 credit")
+        .contains("all units of group M: the 1 required unit is in the plan")
+        .contains("MET: the plan meets the 1 rule.");
+    CliRun count = CliRun.of("count", "--spec", spec, "--credits", "1");
+    assertThat(count.out()).isEqualTo("1 plan of exactly 1 credit meets the rules\n");
+  }
+
+  @Test
   void aUnitTakenFromACatalogueMayBeNamedByItsReferenceNumber() {
     CliRun run = CliRun.of("validate", "--spec", FOUNDATIONS, "--units", "F/601/1609,M2,O1");
     assertThat(run.exitCode()).as(run.err()).isZero();
