@@ -11,6 +11,11 @@ public enum FindingKind {
       "not-implied",
       Severity.WARNING,
       "A rule marked implied is not implied by the other rules: some plan meets them and breaks it."),
+  EVADED_MAXIMUM(
+      "evaded-maximum",
+      Severity.WARNING,
+      "A maximum never binds: every plan that would break it can count the units concerned in"
+          + " another group instead."),
   BARRED_MANDATORY(
       "barred-mandatory", Severity.ERROR, "Units that must all be taken are barred from each other."),
   DECLARED_CREDITS(

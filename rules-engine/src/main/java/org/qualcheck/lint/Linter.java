@@ -23,7 +23,6 @@ import org.qualcheck.model.SourceLocation;
 import org.qualcheck.model.Unit;
 import org.qualcheck.model.UnitReference;
 import org.qualcheck.plan.Conflict;
-import org.qualcheck.plan.Feasibility;
 import org.qualcheck.plan.PlanAnswer;
 import org.qualcheck.plan.PlanOptions;
 import org.qualcheck.plan.Planner;
@@ -48,10 +47,17 @@ import org.qualcheck.rule.Total;
  * is at most m - 1, one with a maximum M when it is at least M + 1, a barred combination when two
  * of its units are both taken, and an all-of rule when one of its units is left out. The rule is
  * implied exactly when no plan meets the others together with a negation. A plan found that way is
- * confirmed with the {@link Checker}; where units may be counted in more than one group, a plan can
- * break a rule under one reading and meet it under another, and lint then makes no claim. Rules
- * marked {@code implied} are examined first and, once confirmed, set aside, as is every rule found
- * redundant, so that removing all the rules reported never changes which plans meet the rules.
+ * confirmed with the {@link Checker}: it proves the rule is not implied only if no reading of it
+ * meets the others and the rule together. Where units may be counted in more than one group, a plan
+ * can break a rule under one reading and meet it under another; for an unmarked rule lint then makes
+ * no claim, while for a rule marked {@code implied} and for a maximum over shared units it looks
+ * past such plans with {@link WitnessSearch} until it finds an unambiguous one or has seen them all.
+ *
+ * <p>A rule marked {@code implied} must be implied by the rules not marked implied alone, so that
+ * dropping every marked rule at once never changes which plans meet the rules; two marked rules
+ * that only imply each other are both reported. Marked rules so confirmed are set aside, as is
+ * every rule found redundant and every maximum found to be evaded by placement, so that removing
+ * all of them never changes which plans meet the rules.
  *
  * <p>Stateless and thread-safe.
  */
@@ -300,62 +306,243 @@ public final class Linter {
   }
 
   private static void redundantRules(Qualification q, boolean simple, List<Finding> out) {
-    List<Rule> order = new ArrayList<>();
-    q.rules().stream().filter(r -> q.impliedRules().contains(r.id())).forEach(order::add);
-    q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).forEach(order::add);
+    List<Rule> unmarked =
+        q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).toList();
     List<Rule> kept = new ArrayList<>(q.rules());
-    for (Rule r : order) {
+    // a rule marked implied must follow from the unmarked rules alone, so that dropping every
+    // marked rule at once never changes which plans meet the rules
+    for (Rule r : q.rules()) {
+      if (r instanceof Equivalent || !q.impliedRules().contains(r.id())) {
+        continue;
+      }
+      Verdict v = implied(q, unmarked, r, simple, WitnessSearch.PLAN_LIMIT);
+      switch (v.status()) {
+        case IMPLIED -> kept.remove(r);
+        case BROKEN -> notImplied(q, unmarked, r, v, out);
+        case UNDECIDED -> out.add(
+            undecided("whether rule " + r.id() + " is implied by the rules not marked implied",
+                q.location("rule:" + r.id())));
+        case UNKNOWN -> {
+          // an all-of rule where units may count in other groups cannot be negated exactly
+        }
+      }
+    }
+    for (Rule r : unmarked) {
       if (r instanceof Equivalent) {
         continue;
       }
-      boolean marked = q.impliedRules().contains(r.id());
       List<Rule> others = new ArrayList<>(kept);
       others.remove(r);
-      Verdict v = implied(q, others, r, simple);
+      // where a plan can be read several ways, a first plan that is ambiguous leaves the
+      // question open: lint then makes no claim
+      Verdict v = implied(q, others, r, simple, 1);
       switch (v.status()) {
         case IMPLIED -> {
           kept.remove(r);
-          if (!marked) {
-            List<Rule> implying = smallestImplying(q, others, r, simple);
-            out.add(
-                new Finding(
-                    FindingKind.REDUNDANT_RULE,
-                    redundantMessage(q, r, implying),
-                    q.location("rule:" + r.id()),
-                    ImmutableList.<String>builder()
-                        .add(r.id())
-                        .addAll(implying.stream().map(Rule::id).toList())
-                        .build(),
-                    ImmutableList.of(),
-                    Optional.empty()));
-          }
+          List<Rule> implying = smallestImplying(q, others, r, simple);
+          out.add(
+              new Finding(
+                  FindingKind.REDUNDANT_RULE,
+                  redundantMessage(q, r, implying),
+                  q.location("rule:" + r.id()),
+                  ImmutableList.<String>builder()
+                      .add(r.id())
+                      .addAll(implying.stream().map(Rule::id).toList())
+                      .build(),
+                  ImmutableList.of(),
+                  Optional.empty()));
         }
-        case BROKEN -> {
-          if (marked) {
-            Plan p = v.plan().orElseThrow();
-            out.add(
-                new Finding(
-                    FindingKind.NOT_IMPLIED,
-                    "rule "
-                        + r.id()
-                        + " is marked implied, but the plan "
-                        + p
-                        + " meets every other rule and breaks it: "
-                        + v.broken().orElseThrow(),
-                    q.location("rule:" + r.id()),
-                    ImmutableList.of(r.id()),
-                    p.units().asList(),
-                    Optional.of(p)));
+        case BROKEN, UNKNOWN -> {
+          if (!simple && r instanceof Total t && t.bounds().max().isPresent()) {
+            Optional<Optional<Rule>> evaded = evadedMaximum(q, others, t, out);
+            if (evaded.isPresent()) {
+              int at = kept.indexOf(r);
+              evaded.get().ifPresentOrElse(rest -> kept.set(at, rest), () -> kept.remove(at));
+            }
           }
         }
         case UNDECIDED -> out.add(
             undecided("whether rule " + r.id() + " is implied by the others",
                 q.location("rule:" + r.id())));
-        case UNKNOWN -> {
-          // a reading of shared units hides the answer; lint makes no claim
+      }
+    }
+  }
+
+  /**
+   * Reports a rule marked implied that the unmarked rules do not imply, once the checker confirms
+   * that the plan found meets every unmarked rule; names any other marked rule it breaks too.
+   */
+  private static void notImplied(
+      Qualification q, List<Rule> unmarked, Rule r, Verdict v, List<Finding> out) {
+    Plan p = v.plan().orElseThrow();
+    if (!Checker.of(withRules(q, unmarked)).meets(p)) {
+      return;
+    }
+    List<String> alsoBroken = new ArrayList<>();
+    for (Rule m : q.rules()) {
+      if (m != r && q.impliedRules().contains(m.id()) && !(m instanceof Equivalent)) {
+        List<Rule> with = new ArrayList<>(unmarked);
+        with.add(m);
+        if (!Checker.of(withRules(q, with)).meets(p)) {
+          alsoBroken.add(m.id());
         }
       }
     }
+    String unmarkedText = unmarked.size() == q.rules().size() - 1 ? "every other rule"
+        : "every rule not marked implied";
+    out.add(
+        new Finding(
+            FindingKind.NOT_IMPLIED,
+            "rule "
+                + r.id()
+                + " is marked implied, but the plan "
+                + p
+                + " meets "
+                + unmarkedText
+                + " and breaks it: "
+                + v.broken().orElseThrow()
+                + (alsoBroken.isEmpty()
+                    ? ""
+                    : "; it breaks "
+                        + (alsoBroken.size() == 1 ? "rule " : "rules ")
+                        + joinAnd(alsoBroken)
+                        + " too, also marked implied, and a rule marked implied must follow from"
+                        + " the rules not marked implied alone"),
+            q.location("rule:" + r.id()),
+            ImmutableList.<String>builder().add(r.id()).addAll(alsoBroken).build(),
+            p.units().asList(),
+            Optional.of(p)));
+  }
+
+  /**
+   * Whether the maximum of {@code t} can always be evaded by placement: no plan meeting the other
+   * rules and the rule's minimum breaks it however the plan is read, while some plan holds more than
+   * the maximum in units listed in its scope and meets every rule by counting some of them in
+   * another group. Proved by examining, with {@link WitnessSearch}, every plan that meets the others
+   * and exceeds the maximum under some reading. Reports it and returns the rule as it stands without
+   * its maximum (empty if that leaves nothing to require).
+   */
+  private static Optional<Optional<Rule>> evadedMaximum(
+      Qualification q, List<Rule> others, Total t, List<Finding> out) {
+    if (t.scope().isWholePlan() || !placedOutside(q, t)) {
+      return Optional.empty();
+    }
+    long max = t.bounds().max().getAsLong();
+    Optional<Rule> rest =
+        t.bounds().lowest() > 0
+            ? Optional.of(
+                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest())))
+            : Optional.empty();
+    // exceeding the maximum meets the rule's minimum too
+    List<Rule> over = new ArrayList<>(others);
+    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1)));
+    List<Rule> all = new ArrayList<>(others);
+    all.add(t);
+    Checker checker = Checker.of(withRules(q, all));
+    WitnessSearch.Result found =
+        WitnessSearch.find(
+            Planner.of(withRules(q, over)),
+            List.copyOf(q.units().keySet()),
+            Set.of(),
+            Set.of(),
+            p -> !checker.meets(p),
+            WitnessSearch.PLAN_LIMIT);
+    switch (found.status()) {
+      case FOUND -> {
+        return Optional.empty();
+      }
+      case LIMIT, UNDECIDED -> {
+        out.add(
+            undecided("whether the maximum of rule " + t.id() + " can always be evaded by placement",
+                q.location("rule:" + t.id())));
+        return Optional.empty();
+      }
+      case NONE -> {
+        if (found.firstRejected().isEmpty()) {
+          return Optional.empty();
+        }
+      }
+    }
+    Plan p = found.firstRejected().get();
+    CheckResult result = checker.check(p);
+    Set<String> listed = new LinkedHashSet<>();
+    long held = 0;
+    for (String u : p.units()) {
+      Unit unit = q.units().get(u);
+      boolean inScope =
+          t.scope().units().contains(u)
+              || t.scope().groups().stream().anyMatch(g -> q.groups().get(g).contains(u));
+      if (inScope && t.level().map(f -> f.accepts(unit.level())).orElse(true)) {
+        listed.add(u);
+        held +=
+            switch (t.measure()) {
+              case CREDITS -> unit.credits();
+              case UNITS -> 1;
+              case GUIDED_LEARNING_HOURS -> unit.guidedLearningHoursOrZero();
+            };
+      }
+    }
+    List<String> elsewhere =
+        listed.stream()
+            .filter(u -> !t.scope().units().contains(u))
+            .filter(u -> !t.scope().groups().contains(result.placement().get(u)))
+            .toList();
+    if (!result.met() || held <= max || elsewhere.isEmpty()) {
+      return Optional.empty(); // the checker does not confirm the example; make no claim
+    }
+    Map<String, List<String>> byGroup = new LinkedHashMap<>();
+    elsewhere.forEach(
+        u -> byGroup.computeIfAbsent(result.placement().get(u), g -> new ArrayList<>()).add(u));
+    List<String> where =
+        byGroup.entrySet().stream()
+            .map(e -> joinAnd(e.getValue()) + " in group " + e.getKey())
+            .toList();
+    String listedIn = RuleText.scope(t.scope()).replaceFirst("^from ", "");
+    out.add(
+        new Finding(
+            FindingKind.EVADED_MAXIMUM,
+            "the maximum of rule "
+                + t.id()
+                + " ("
+                + RuleText.requirement(t, q)
+                + ") never binds: any plan that meets the other rules and exceeds it when its"
+                + " units are counted in "
+                + listedIn
+                + " also meets it when some of them are counted in another group; the plan "
+                + p
+                + ", for one, holds "
+                + t.measure().amount(held)
+                + " of units listed in "
+                + listedIn
+                + " yet meets every rule, counting "
+                + joinAnd(where)
+                + ". List such units in one group only if the maximum is meant to bind",
+            q.location("rule:" + t.id()),
+            ImmutableList.of(t.id()),
+            ImmutableList.copyOf(elsewhere),
+            Optional.of(p)));
+    return Optional.of(rest);
+  }
+
+  /** Whether some unit listed in the rule's groups, and not named by it, may count in another. */
+  private static boolean placedOutside(Qualification q, Total t) {
+    for (String u : q.units().keySet()) {
+      if (t.scope().units().contains(u)) {
+        continue;
+      }
+      boolean in = false;
+      boolean outside = false;
+      for (Group g : q.groups().values()) {
+        if (g.contains(u)) {
+          in |= t.scope().groups().contains(g.id());
+          outside |= !t.scope().groups().contains(g.id());
+        }
+      }
+      if (in && outside) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String redundantMessage(Qualification q, Rule r, List<Rule> implying) {
@@ -379,7 +566,7 @@ public final class Linter {
     for (Rule o : others) {
       List<Rule> fewer = new ArrayList<>(implying);
       fewer.remove(o);
-      if (implied(q, fewer, r, simple).status() == VerdictStatus.IMPLIED) {
+      if (implied(q, fewer, r, simple, 1).status() == VerdictStatus.IMPLIED) {
         implying = fewer;
       }
     }
@@ -406,8 +593,15 @@ public final class Linter {
     }
   }
 
-  /** Whether every plan meeting {@code others} meets {@code r}, with a plan proving it if not. */
-  private static Verdict implied(Qualification q, List<Rule> others, Rule r, boolean simple) {
+  /**
+   * Whether every plan meeting {@code others} meets {@code r}, with a plan proving it if not: one
+   * that meets the others and, however it is read, not the others and {@code r} together. Up to
+   * {@code plans} ambiguous plans (breaking {@code r} under one reading, meeting it under another)
+   * are looked past for each way of breaking the rule; past that the answer is UNKNOWN when only
+   * one was allowed, UNDECIDED otherwise.
+   */
+  private static Verdict implied(
+      Qualification q, List<Rule> others, Rule r, boolean simple, int plans) {
     Optional<List<Negation>> negations = negations(q, r, simple);
     if (negations.isEmpty()) {
       return Verdict.of(VerdictStatus.UNKNOWN);
@@ -415,27 +609,33 @@ public final class Linter {
     List<Rule> with = new ArrayList<>(others);
     with.add(r);
     Checker full = Checker.of(withRules(q, with));
+    List<String> order = List.copyOf(q.units().keySet());
     VerdictStatus status = VerdictStatus.IMPLIED;
     for (Negation n : negations.get()) {
       List<Rule> rules = new ArrayList<>(others);
       n.instead().ifPresent(rules::add);
-      Feasibility o =
-          Planner.of(withRules(q, rules))
-              .feasibility(Plan.of(n.take()), PlanOptions.defaults().excluding(n.avoid()));
-      if (!o.decided()) {
-        status = VerdictStatus.UNDECIDED;
-      } else if (o.possible()) {
-        CheckResult result = full.check(o.plan().orElseThrow());
-        if (!result.met()) {
+      WitnessSearch.Result found =
+          WitnessSearch.find(
+              Planner.of(withRules(q, rules)), order, n.take(), n.avoid(),
+              p -> !full.meets(p), plans);
+      switch (found.status()) {
+        case FOUND -> {
+          Plan p = found.witness().orElseThrow();
           RuleOutcome broken =
-              result.outcomes().stream()
+              full.check(p).outcomes().stream()
                   .filter(x -> !x.holds())
                   .min(Comparator.comparing(x -> !x.rule().id().equals(r.id())))
                   .orElseThrow();
-          return new Verdict(VerdictStatus.BROKEN, o.plan(), Optional.of(brokenText(broken)));
+          return new Verdict(VerdictStatus.BROKEN, Optional.of(p), Optional.of(brokenText(broken)));
         }
-        if (status == VerdictStatus.IMPLIED) {
-          status = VerdictStatus.UNKNOWN;
+        case UNDECIDED -> status = VerdictStatus.UNDECIDED;
+        case LIMIT -> {
+          if (status == VerdictStatus.IMPLIED) {
+            status = plans == 1 ? VerdictStatus.UNKNOWN : VerdictStatus.UNDECIDED;
+          }
+        }
+        case NONE -> {
+          // every plan meeting the others and this negation also meets r under another reading
         }
       }
     }

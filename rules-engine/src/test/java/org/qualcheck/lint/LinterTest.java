@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.check.ReferenceChecker;
+import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Measure;
+import org.qualcheck.rule.Scope;
+import org.qualcheck.rule.Total;
 import org.qualcheck.spec.SpecReader;
 
 /** Each fixture under {@code lint/} plants one defect; lint must find it and nothing else. */
@@ -91,6 +98,122 @@ class LinterTest {
     assertThat(f.message()).contains("the plan M1,P1 meets every other rule and breaks it");
   }
 
+  /** The qualification with only the rules not marked implied. */
+  static Qualification unmarked(Qualification q) {
+    return LintPropertyTest.without(q, r -> q.impliedRules().contains(r.id()));
+  }
+
+  /** The qualification with the rules not marked implied and {@code rule}. */
+  static Qualification unmarkedAnd(Qualification q, String rule) {
+    return LintPropertyTest.without(
+        q, r -> q.impliedRules().contains(r.id()) && !r.id().equals(rule));
+  }
+
+  @Test
+  void twoRulesMarkedImpliedThatImplyOnlyEachOtherAreBothReported() {
+    // each total implies the other, but the mandatory unit alone meets every unmarked rule
+    LintReport r = lint("not-implied-mutual.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.NOT_IMPLIED, FindingKind.NOT_IMPLIED);
+    Qualification q = r.qualification();
+    for (Finding f : r.findings()) {
+      Set<String> witness = f.plan().orElseThrow().units();
+      assertThat(new ReferenceChecker(unmarked(q)).meets(witness)).isTrue();
+      assertThat(new ReferenceChecker(unmarkedAnd(q, f.rules().get(0))).meets(witness)).isFalse();
+      assertThat(f.message()).contains("meets every rule not marked implied and breaks it");
+    }
+    assertThat(r.findings().get(0).rules()).containsExactly("optional-credits", "total-credits");
+    assertThat(r.findings().get(1).rules()).containsExactly("total-credits", "optional-credits");
+    assertThat(r.findings().get(0).message()).isEqualTo("rule optional-credits is marked implied,"
+        + " but the plan M1 meets every rule not marked implied and breaks it: at least 5 credits"
+        + " from group P, and it achieves 0; it breaks rule total-credits too, also marked implied,"
+        + " and a rule marked implied must follow from the rules not marked implied alone");
+  }
+
+  @Test
+  void aRuleMarkedImpliedAndWrittenTwiceIsReportedOnBothCopies() {
+    LintReport r = lint("not-implied-duplicate.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.NOT_IMPLIED, FindingKind.NOT_IMPLIED);
+    assertThat(r.findings()).extracting(f -> f.rules().get(0))
+        .containsExactly("eight-credits", "eight-credits-again");
+    Qualification q = r.qualification();
+    for (Finding f : r.findings()) {
+      Set<String> witness = f.plan().orElseThrow().units();
+      assertThat(new ReferenceChecker(unmarked(q)).meets(witness)).isTrue();
+      assertThat(new ReferenceChecker(q).meets(witness)).isFalse();
+      assertThat(f.message()).doesNotContain("every other rule");
+    }
+  }
+
+  @Test
+  void aRuleMarkedImpliedIsReportedWhenTheFirstPlanThatBreaksItIsAmbiguous() {
+    // plans holding X1 break one-from-C with X1 counted in B and meet it with X1 counted in C; the
+    // plan A1, B2, B1 breaks it however it is read
+    LintReport r = lint("not-implied-shared-unit.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.NOT_IMPLIED);
+    Finding f = r.findings().get(0);
+    Qualification q = r.qualification();
+    Set<String> witness = f.plan().orElseThrow().units();
+    assertThat(new ReferenceChecker(unmarked(q)).meets(witness)).isTrue();
+    assertThat(new ReferenceChecker(q).meets(witness)).isFalse();
+    assertThat(witness).doesNotContain("X1");
+    assertThat(f.message()).contains("meets every other rule and breaks it: at least 1 unit from"
+        + " group C, and it achieves 0");
+  }
+
+  @Test
+  void aRuleMarkedImpliedThatIsImpliedOnlyThroughASharedUnitIsNotReported() {
+    // one unit from each of B and C is implied by 9 credits from B and C: B1 and B2 make only 8,
+    // and any plan with X1 or C1 can count one of them in each group; every plan the search
+    // meets is ambiguous, so it must see them all before it can say so
+    Qualification q = new SpecReader().read(Path.of("../specs/examples/unit-in-two-groups.yaml"));
+    Qualification.Builder b = Qualification.builder(q.code()).title(q.title()).source(q.source());
+    q.units().values().forEach(b::unit);
+    q.groups().values().forEach(b::group);
+    q.rules().forEach(b::rule);
+    b.implied("one-from-C");
+    Qualification marked = b.build();
+    assertThat(LintPropertyTest.meeting(marked))
+        .isEqualTo(LintPropertyTest.meeting(unmarked(marked)));
+    assertThat(Linter.lint(marked).findings()).isEmpty();
+  }
+
+  @Test
+  void aMaximumOverUnitsAlsoListedInAnotherGroupIsReportedAsEvaded() {
+    LintReport r = lint("evaded-maximum.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.EVADED_MAXIMUM);
+    Finding f = r.findings().get(0);
+    Qualification q = r.qualification();
+    // the claim: the maximum never decides a plan
+    assertThat(LintPropertyTest.meeting(q)).isEqualTo(
+        LintPropertyTest.meeting(
+            LintPropertyTest.without(q, x -> x.id().equals("imported-at-most-5"))));
+    // the example: a plan with 10 credits of imported units that meets every rule
+    Plan witness = f.plan().orElseThrow();
+    assertThat(Checker.of(q).meets(witness)).isTrue();
+    assertThat(witness.units()).contains("I1", "I2");
+    assertThat(f.units()).containsExactly("I1", "I2");
+    assertThat(f.location().orElseThrow().line()).isEqualTo(18);
+    assertThat(f.message()).startsWith("the maximum of rule imported-at-most-5 (at most 5 credits"
+        + " from group I) never binds: ");
+    assertThat(f.message()).contains("holds 10 credits of units listed in group I yet meets every"
+        + " rule, counting I1 and I2 in group O");
+  }
+
+  @Test
+  void aMaximumThatSharedUnitsCannotAlwaysEvadeIsNotReported() {
+    // B1 and B2 are listed in group B alone and together exceed its maximum
+    Qualification q = new SpecReader().read(Path.of("../specs/examples/unit-in-two-groups.yaml"));
+    Qualification.Builder b = Qualification.builder(q.code()).title(q.title()).source(q.source());
+    q.units().values().forEach(b::unit);
+    q.groups().values().forEach(b::group);
+    q.rules().forEach(b::rule);
+    b.rule(new Total("b-at-most-7", Measure.CREDITS, Scope.groups("B"), Optional.empty(),
+        Bounds.atMost(7)));
+    LintReport r = Linter.lint(b.build());
+    assertThat(r.ofKind(FindingKind.EVADED_MAXIMUM)).isEmpty();
+    assertThat(Checker.of(r.qualification()).meets(Plan.of("A1", "B1", "B2", "C1"))).isFalse();
+  }
+
   @Test
   void barredMandatoryUnitsAreReportedWithTheUnsatisfiableStructure() {
     LintReport r = lint("barred-mandatory.yaml");
@@ -142,7 +265,7 @@ class LinterTest {
     List<String> fixtures =
         List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
             "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
-            "duplicate-reference.yaml", "level-out-of-range.yaml");
+            "duplicate-reference.yaml", "level-out-of-range.yaml", "evaded-maximum.yaml");
     java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
     fixtures.forEach(f -> found.addAll(kinds(lint(f))));
     // an undecided question needs a structure beyond the search bound, not a planted defect
