@@ -418,9 +418,10 @@ public final class Linter {
    * Whether the maximum of {@code t} can always be evaded by placement: no plan meeting the other
    * rules and the rule's minimum breaks it however the plan is read, while some plan holds more than
    * the maximum in units listed in its scope and meets every rule by counting some of them in
-   * another group. Proved by examining, with {@link WitnessSearch}, every plan that meets the others
-   * and exceeds the maximum under some reading. Reports it and returns the rule as it stands without
-   * its maximum (empty if that leaves nothing to require).
+   * another group. Proved structurally where {@link #movableOut} can, otherwise by examining, with
+   * {@link WitnessSearch}, every plan that meets the others and exceeds the maximum under some
+   * reading. Reports it and returns the rule as it stands without its maximum (empty if that leaves
+   * nothing to require).
    */
   private static Optional<Optional<Rule>> evadedMaximum(
       Qualification q, List<Rule> others, Total t, List<Finding> out) {
@@ -439,29 +440,32 @@ public final class Linter {
     List<Rule> all = new ArrayList<>(others);
     all.add(t);
     Checker checker = Checker.of(withRules(q, all));
+    Planner exceeding = Planner.of(withRules(q, over));
+    boolean proved = movableOut(q, others, t);
+    // once proved, any plan exceeding the maximum is an example; otherwise every such plan must
+    // be shown to meet the rules under another reading
     WitnessSearch.Result found =
-        WitnessSearch.find(
-            Planner.of(withRules(q, over)),
-            List.copyOf(q.units().keySet()),
-            Set.of(),
-            Set.of(),
-            p -> !checker.meets(p),
-            WitnessSearch.PLAN_LIMIT);
-    switch (found.status()) {
-      case FOUND -> {
-        return Optional.empty();
+        proved
+            ? WitnessSearch.find(exceeding, List.of(), Set.of(), Set.of(), p -> false, 1)
+            : WitnessSearch.find(
+                exceeding,
+                List.copyOf(q.units().keySet()),
+                Set.of(),
+                Set.of(),
+                p -> !checker.meets(p),
+                WitnessSearch.PLAN_LIMIT);
+    boolean evaded =
+        switch (found.status()) {
+          case FOUND, UNDECIDED -> false;
+          case NONE -> found.firstRejected().isPresent();
+          case LIMIT -> proved;
+        };
+    if (!evaded) {
+      if (found.status() == WitnessSearch.Status.UNDECIDED
+          || found.status() == WitnessSearch.Status.LIMIT) {
+        out.add(undecidedEvasion(q, t));
       }
-      case LIMIT, UNDECIDED -> {
-        out.add(
-            undecided("whether the maximum of rule " + t.id() + " can always be evaded by placement",
-                q.location("rule:" + t.id())));
-        return Optional.empty();
-      }
-      case NONE -> {
-        if (found.firstRejected().isEmpty()) {
-          return Optional.empty();
-        }
-      }
+      return Optional.empty();
     }
     Plan p = found.firstRejected().get();
     CheckResult result = checker.check(p);
@@ -522,6 +526,84 @@ public final class Linter {
             ImmutableList.copyOf(elsewhere),
             Optional.of(p)));
     return Optional.of(rest);
+  }
+
+  private static Finding undecidedEvasion(Qualification q, Total t) {
+    return undecided(
+        "whether the maximum of rule " + t.id() + " can always be evaded by placement",
+        q.location("rule:" + t.id()));
+  }
+
+  /**
+   * A structural proof that the maximum of {@code t} never decides a plan: {@code t} has no
+   * minimum and names no units, and every unit that can count toward it has no equivalent and is
+   * also listed in a group outside its scope where counting it instead can break none of {@code
+   * others}: no all-of rule requires it in the groups of {@code t}, no total with a minimum loses
+   * it and no total with a maximum gains it. Then any reading of a plan that meets the others can
+   * be changed, by moving all those units out, into one that meets {@code t} as well.
+   */
+  private static boolean movableOut(Qualification q, List<Rule> others, Total t) {
+    if (t.bounds().lowest() > 0 || !t.scope().units().isEmpty()) {
+      return false;
+    }
+    Set<String> equivalent = new LinkedHashSet<>();
+    q.rules().stream().filter(r -> r instanceof Equivalent)
+        .forEach(r -> equivalent.addAll(((Equivalent) r).units()));
+    for (Unit u : q.units().values()) {
+      List<String> sources =
+          t.scope().groups().stream().filter(g -> q.groups().get(g).contains(u.number())).toList();
+      if (sources.isEmpty() || weight(t, u) == 0) {
+        continue;
+      }
+      if (equivalent.contains(u.number())) {
+        return false;
+      }
+      boolean movable = false;
+      for (Group d : q.groups().values()) {
+        if (d.contains(u.number()) && !t.scope().groups().contains(d.id())
+            && safeMove(others, u, sources, d.id())) {
+          movable = true;
+          break;
+        }
+      }
+      if (!movable) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether counting {@code u} in {@code to} rather than any of {@code from} breaks none of the rules. */
+  private static boolean safeMove(List<Rule> rules, Unit u, List<String> from, String to) {
+    for (Rule r : rules) {
+      if (r instanceof AllOf a && from.stream().anyMatch(a.scope().groups()::contains)) {
+        return false;
+      }
+      if (r instanceof Total x && !x.scope().isWholePlan() && weight(x, u) > 0
+          && !x.scope().units().contains(u.number())) {
+        boolean gains = x.scope().groups().contains(to);
+        for (String s : from) {
+          boolean loses = x.scope().groups().contains(s);
+          if (loses && !gains && x.bounds().lowest() > 0
+              || gains && !loses && x.bounds().max().isPresent()) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** What a unit adds to a total's figure when it counts in the total's scope. */
+  private static long weight(Total t, Unit u) {
+    if (!t.level().map(f -> f.accepts(u.level())).orElse(true)) {
+      return 0;
+    }
+    return switch (t.measure()) {
+      case CREDITS -> u.credits();
+      case UNITS -> 1;
+      case GUIDED_LEARNING_HOURS -> u.guidedLearningHoursOrZero();
+    };
   }
 
   /** Whether some unit listed in the rule's groups, and not named by it, may count in another. */

@@ -200,6 +200,39 @@ class LinterTest {
   }
 
   @Test
+  void anEvadedMaximumOverManySharedUnitsIsProvedWithoutVisitingEveryPlan() {
+    // 30 imported units listed in both I and O: far more plans exceed the cap than any search
+    // could visit, but each imported unit can always be counted in O, whose rule has no maximum
+    Qualification.Builder b =
+        Qualification.builder("MANY").title("Many imported units").source("test");
+    List<String> optional = new java.util.ArrayList<>();
+    List<String> imported = new java.util.ArrayList<>();
+    b.unit(new org.qualcheck.model.Unit("M1", Optional.empty(), "Mandatory", 4,
+        org.qualcheck.model.Level.LEVEL_2, java.util.OptionalInt.empty()));
+    for (int i = 1; i <= 30; i++) {
+      for (String prefix : List.of("O", "I")) {
+        b.unit(new org.qualcheck.model.Unit(prefix + i, Optional.empty(), "Unit " + prefix + i,
+            1 + i % 5, org.qualcheck.model.Level.LEVEL_2, java.util.OptionalInt.empty()));
+        (prefix.equals("O") ? optional : imported).add(prefix + i);
+      }
+    }
+    List<String> all = new java.util.ArrayList<>(optional);
+    all.addAll(imported);
+    b.group(org.qualcheck.model.Group.of("M", "Mandatory", List.of("M1")));
+    b.group(org.qualcheck.model.Group.of("O", "Optional", all));
+    b.group(org.qualcheck.model.Group.of("I", "Imported", imported));
+    b.rule(new org.qualcheck.rule.AllOf("mandatory", Scope.groups("M")));
+    b.rule(new Total("optional-credits", Measure.CREDITS, Scope.groups("O"), Optional.empty(),
+        Bounds.atLeast(40)));
+    b.rule(new Total("imported-at-most-5", Measure.CREDITS, Scope.groups("I"), Optional.empty(),
+        Bounds.atMost(5)));
+    LintReport r = Linter.lint(b.build());
+    assertThat(kinds(r)).containsExactly(FindingKind.EVADED_MAXIMUM);
+    assertThat(Checker.of(r.qualification()).meets(r.findings().get(0).plan().orElseThrow()))
+        .isTrue();
+  }
+
+  @Test
   void aMaximumThatSharedUnitsCannotAlwaysEvadeIsNotReported() {
     // B1 and B2 are listed in group B alone and together exceed its maximum
     Qualification q = new SpecReader().read(Path.of("../specs/examples/unit-in-two-groups.yaml"));
