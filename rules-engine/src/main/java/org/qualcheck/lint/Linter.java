@@ -473,17 +473,11 @@ public final class Linter {
     long held = 0;
     for (String u : p.units()) {
       Unit unit = q.units().get(u);
-      boolean inScope =
-          t.scope().units().contains(u)
-              || t.scope().groups().stream().anyMatch(g -> q.groups().get(g).contains(u));
-      if (inScope && t.level().map(f -> f.accepts(unit.level())).orElse(true)) {
+      boolean inScope = t.scope().units().contains(u)
+          || t.scope().groups().stream().anyMatch(g -> q.groups().get(g).contains(u));
+      if (inScope && weight(t, unit) > 0) {
         listed.add(u);
-        held +=
-            switch (t.measure()) {
-              case CREDITS -> unit.credits();
-              case UNITS -> 1;
-              case GUIDED_LEARNING_HOURS -> unit.guidedLearningHoursOrZero();
-            };
+        held += weight(t, unit);
       }
     }
     List<String> elsewhere =

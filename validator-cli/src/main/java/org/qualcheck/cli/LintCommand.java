@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks that each spec loads and that its rules say what they mean: some plan meets them,"
-          + " every unit can be part of such a plan, no rule is implied by the others, mandatory"
+          + " every unit can be part of such a plan, no rule is implied by the others, rules"
+          + " marked implied follow from the unmarked ones, no maximum is evaded by counting its"
+          + " units in another group, mandatory"
           + " units are not barred from each other, and printed figures (group credits, check"
           + " characters, reference numbers, levels) agree. Every finding is exact and names the"
           + " plan or the rules that prove it. A unit catalogue given as SPEC is checked for its"
