@@ -51,7 +51,10 @@ final class CatalogueReader {
                   "this is a qualification spec, not a catalogue; list only catalogue files under"
                       + " \"catalogues\"")));
     }
-    List<SpecProblem> problems = new ArrayList<>();
+    List<SpecProblem> problems = new ArrayList<>(YamlTreeReader.sizeProblems(tree));
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
     if (root.has("catalogues")) {
       problems.add(
           new SpecProblem(

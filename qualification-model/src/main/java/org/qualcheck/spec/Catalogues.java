@@ -197,10 +197,10 @@ record Catalogues(ImmutableList<Catalogue> listed, ImmutableMap<String, Catalogu
   private static String text(Path file, String shown) throws PathRefused {
     byte[] bytes;
     try {
-      if (Files.size(file) > YamlTreeReader.MAX_CHARS) {
+      bytes = SpecReader.readAtMost(file, YamlTreeReader.MAX_CHARS);
+      if (bytes == null) {
         throw failure(new SourceLocation(shown, 1, 1), YamlTreeReader.Kind.CATALOGUE.tooLarge());
       }
-      bytes = Files.readAllBytes(file);
     } catch (AccessDeniedException e) {
       throw new PathRefused("cannot be read: permission is denied");
     } catch (IOException e) {

@@ -176,6 +176,8 @@ final class Phrases {
         return whole(0, 1000000, value);
       case "measure":
         return "one of credits, units or glh";
+      case "implied":
+        return "true or false";
       case "levels":
         return "a mapping with \"lowest\" and \"highest\"";
       case "units":

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Level;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.QualificationNumber;
 import org.qualcheck.model.SourceLocation;
@@ -83,7 +84,9 @@ final class SpecAssembler {
     // without catalogues the tree is one the schema refused: catalogue units and levels are left
     // to the schema's problems
     boolean schemaValid = catalogues != null;
+    checkIdentifiers();
     Optional<Map<String, SourceLocation>> units = declared("units", "number", "unit", "units");
+    checkUnitNumbers();
     if (schemaValid) {
       checkCatalogueUnits();
     }
@@ -146,6 +149,180 @@ final class SpecAssembler {
         }
       }
     }
+  }
+
+  /**
+   * Refuses control characters in every name the spec uses (the qualification's code, unit
+   * numbers, group and rule ids, and the names lists refer to), since names are printed as they
+   * are and typed back in plans; titles and descriptions may hold them and are escaped when shown.
+   */
+  private void checkIdentifiers() {
+    identifier(List.of("qualification", "code"), "the qualification's code");
+    JsonNode units = root.path("units");
+    for (int i = 0; i < units.size(); i++) {
+      identifier(List.of("units", i, "number"), "a unit number");
+    }
+    JsonNode groups = root.path("groups");
+    for (int i = 0; i < groups.size(); i++) {
+      identifier(List.of("groups", i, "id"), "a group id");
+      identifiers(List.of("groups", i, "units"), "a unit number");
+    }
+    JsonNode rules = root.path("rules");
+    for (int i = 0; i < rules.size(); i++) {
+      identifier(List.of("rules", i, "id"), "a rule id");
+      Optional<String> kind = kind(rules.path(i));
+      if (kind.isPresent()) {
+        List<Object> base = List.of("rules", i, kind.get());
+        identifiers(base, "a unit number");
+        identifiers(append(base, "units"), "a unit number");
+        identifiers(append(base, "groups"), "a group id");
+      }
+    }
+  }
+
+  private void identifiers(List<Object> at, String what) {
+    JsonNode names = tree.node(at);
+    if (names.isArray()) {
+      for (int j = 0; j < names.size(); j++) {
+        identifier(append(at, j), what);
+      }
+    }
+  }
+
+  private void identifier(List<Object> at, String what) {
+    JsonNode name = tree.node(at);
+    if (!name.isTextual()) {
+      return;
+    }
+    int bad = PrintableText.firstControl(name.asText());
+    if (bad >= 0) {
+      problems.add(
+          new SpecProblem(
+              tree.valueAt(at),
+              what
+                  + " here (\""
+                  + YamlTreeReader.safe(name.asText())
+                  + "\") holds the control character "
+                  + PrintableText.codePointName(name.asText().charAt(bad))
+                  + "; names are printed and typed as they are, so they hold only printable"
+                  + " characters"));
+    }
+  }
+
+  /**
+   * Refuses unit numbers a plan could not name or could name ambiguously: those holding the
+   * characters plans use as separators and comments, two that differ only in case (plans may
+   * name units in any case), two units with one unit reference number, and a unit number that is
+   * another unit's unit reference number.
+   */
+  private void checkUnitNumbers() {
+    JsonNode units = root.path("units");
+    Map<String, Integer> byFoldedNumber = new HashMap<>();
+    Map<String, Integer> byReference = new HashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode number = units.path(i).path("number");
+      if (!number.isTextual()) {
+        continue;
+      }
+      String n = number.asText();
+      SourceLocation where = tree.valueAt(List.of("units", i, "number"));
+      for (char c : PLAN_SEPARATORS) {
+        if (n.indexOf(c) >= 0) {
+          problems.add(
+              new SpecProblem(
+                  where,
+                  "unit number \""
+                      + YamlTreeReader.safe(n)
+                      + "\" holds \""
+                      + c
+                      + "\", which plans use "
+                      + (c == '#' ? "to start a comment" : "to separate units")
+                      + ", so no plan could name the unit; number it without commas, semicolons"
+                      + " or #"));
+          break;
+        }
+      }
+      Integer other = byFoldedNumber.putIfAbsent(folded(n), i);
+      if (other != null && !n.equals(numberOf(other))) {
+        problems.add(
+            new SpecProblem(
+                where,
+                "unit numbers \""
+                    + YamlTreeReader.safe(n)
+                    + "\" and \""
+                    + YamlTreeReader.safe(numberOf(other))
+                    + "\" (line "
+                    + tree.valueAt(List.of("units", other, "number")).line()
+                    + ") differ only in case; plans may name units in any case, so give them"
+                    + " numbers that differ in more than case"));
+      }
+      Optional<String> reference = referenceOf(units.path(i));
+      if (reference.isPresent()) {
+        Integer first = byReference.putIfAbsent(reference.get(), i);
+        if (first != null) {
+          problems.add(
+              new SpecProblem(
+                  referenceLocation(i),
+                  "unit \""
+                      + YamlTreeReader.safe(n)
+                      + "\" has the unit reference number \""
+                      + reference.get()
+                      + "\", which unit \""
+                      + YamlTreeReader.safe(numberOf(first))
+                      + "\" on line "
+                      + referenceLocation(first).line()
+                      + " also has; a unit reference number stands for one unit, so a plan naming"
+                      + " it would be ambiguous"));
+        }
+      }
+    }
+    Map<String, Integer> byFoldedReference = new HashMap<>();
+    byReference.forEach((r, i) -> byFoldedReference.putIfAbsent(folded(r), i));
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode number = units.path(i).path("number");
+      if (!number.isTextual()) {
+        continue;
+      }
+      Integer owner = byFoldedReference.get(folded(number.asText()));
+      if (owner != null && owner != i) {
+        problems.add(
+            new SpecProblem(
+                tree.valueAt(List.of("units", i, "number")),
+                "unit number \""
+                    + YamlTreeReader.safe(number.asText())
+                    + "\" is the unit reference number of unit \""
+                    + YamlTreeReader.safe(numberOf(owner))
+                    + "\" (line "
+                    + referenceLocation(owner).line()
+                    + "), so a plan naming it would be ambiguous; give this unit another number"));
+      }
+    }
+  }
+
+  private static final char[] PLAN_SEPARATORS = {',', ';', '#'};
+
+  /** A unit number with case folded as case-insensitive comparison of strings does it. */
+  static String folded(String text) {
+    StringBuilder s = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      s.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return s.toString();
+  }
+
+  private String numberOf(int unit) {
+    return root.path("units").path(unit).path("number").asText();
+  }
+
+  /** The unit reference number a unit declares or takes from a catalogue, if it is text. */
+  private static Optional<String> referenceOf(JsonNode unit) {
+    JsonNode r = unit.has("from-catalogue") ? unit.get("from-catalogue") : unit.path("reference");
+    return r.isTextual() ? Optional.of(r.asText()) : Optional.empty();
+  }
+
+  private SourceLocation referenceLocation(int unit) {
+    String key = root.path("units").path(unit).has("from-catalogue") ? "from-catalogue" : "reference";
+    return tree.valueAt(List.of("units", unit, key));
   }
 
   /**

@@ -40,6 +40,30 @@ import org.qualcheck.model.SourceLocation;
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
 public final class SpecReader {
+  /** The largest spec or catalogue file read, in bytes (4 MiB). */
+  public static final int MAX_BYTES = YamlTreeReader.MAX_CHARS;
+
+  /** The most units a spec may declare. */
+  public static final int MAX_UNITS = YamlTreeReader.MAX_UNITS;
+
+  /** The most groups a spec may declare. */
+  public static final int MAX_GROUPS = YamlTreeReader.MAX_GROUPS;
+
+  /** The most rules a spec may state. */
+  public static final int MAX_RULES = YamlTreeReader.MAX_RULES;
+
+  /** The most units a spec's groups may list, all together; a unit in two groups counts twice. */
+  public static final int MAX_GROUP_LISTINGS = YamlTreeReader.MAX_GROUP_LISTINGS;
+
+  /**
+   * The most units a spec's rules may cover, all together: each unit a rule names counts once, and
+   * each group it names as many units as the group lists.
+   */
+  public static final int MAX_RULE_COVERAGE = YamlTreeReader.MAX_RULE_COVERAGE;
+
+  /** The most units one unit catalogue may hold. */
+  public static final int MAX_CATALOGUE_UNITS = YamlTreeReader.MAX_CATALOGUE_UNITS;
+
   private static final String TOO_LARGE =
       "the file is larger than 4 MB; a spec is far smaller, so this is not a spec";
 
@@ -106,23 +130,42 @@ public final class SpecReader {
     return file.getParent() != null ? file.getParent() : Path.of("");
   }
 
-  /** The file's bytes, or a located problem: missing, a folder, unreadable or over 4 MB. */
+  /**
+   * The file's bytes, or a located problem: an empty path, missing, a folder, unreadable or over 4
+   * MB. The read itself stops after 4 MB, so a device or a pipe that never ends is refused like a
+   * large file rather than read until memory runs out.
+   */
   private static byte[] bytes(Path file) {
     String name = file.toString();
+    if (name.isEmpty()) {
+      throw failure(name, "an empty path was given; name the spec file");
+    }
     try {
       if (Files.isDirectory(file)) {
         throw failure(name, "this is a folder, not a spec file");
       }
-      if (Files.size(file) > YamlTreeReader.MAX_CHARS) {
+      byte[] bytes = readAtMost(file, YamlTreeReader.MAX_CHARS);
+      if (bytes == null) {
         throw failure(name, TOO_LARGE);
       }
-      return Files.readAllBytes(file);
+      return bytes;
     } catch (NoSuchFileException e) {
       throw failure(name, "the file does not exist");
     } catch (AccessDeniedException e) {
       throw failure(name, "the file cannot be read: permission is denied");
     } catch (IOException e) {
       throw failure(name, "the file cannot be read");
+    }
+  }
+
+  /**
+   * The bytes of a file of at most {@code limit} bytes, or null if it holds more; at most {@code
+   * limit + 1} bytes are read, whatever the file is (a regular file, a device, a pipe).
+   */
+  static byte[] readAtMost(Path file, int limit) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(limit + 1);
+      return bytes.length > limit ? null : bytes;
     }
   }
 
@@ -213,6 +256,10 @@ public final class SpecReader {
                   tree.keyAt(List.of("catalogue")),
                   "this is a unit catalogue, not a qualification spec; list it under \"catalogues\""
                       + " in the specs that take units from it")));
+    }
+    List<SpecProblem> tooLarge = YamlTreeReader.sizeProblems(tree);
+    if (!tooLarge.isEmpty()) {
+      throw new SpecException(tooLarge);
     }
     List<SpecProblem> problems = schema.check(tree);
     if (!problems.isEmpty()) {

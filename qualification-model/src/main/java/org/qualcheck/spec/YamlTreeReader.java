@@ -53,10 +53,139 @@ final class YamlTreeReader {
   /** The longest single text value accepted. */
   static final int MAX_STRING = 64 * 1024;
 
+  /** The most units a spec may declare; the largest real qualifications have a few hundred. */
+  static final int MAX_UNITS = 2000;
+
+  /** The most groups a spec may declare. */
+  static final int MAX_GROUPS = 200;
+
+  /** The most rules a spec may state. */
+  static final int MAX_RULES = 500;
+
+  /**
+   * The most units a spec's groups may list, all groups together (a unit listed in two groups
+   * counts twice): what checking a plan against rules that name groups costs grows with it.
+   */
+  static final int MAX_GROUP_LISTINGS = 10000;
+
+  /**
+   * The most units a spec's rules may cover, all rules together: each unit a rule names counts
+   * once, and each group it names counts as many units as the group lists. What compiling the
+   * rules costs grows with it.
+   */
+  static final int MAX_RULE_COVERAGE = 50000;
+
+  /** The most units one catalogue may hold. */
+  static final int MAX_CATALOGUE_UNITS = 10000;
+
+  /**
+   * Problems for lists of {@code tree} longer than their limits, located at the list's key: a
+   * spec's units, groups and rules, or a catalogue's units. Checked before anything else looks at
+   * the lists, so that the time and memory a file can cost are bounded by these counts.
+   */
+  static List<SpecProblem> sizeProblems(LocatedTree tree) {
+    List<SpecProblem> problems = new ArrayList<>();
+    if (tree.kind() == Kind.CATALOGUE) {
+      tooMany(tree, "units", MAX_CATALOGUE_UNITS, "units", problems);
+    } else {
+      tooMany(tree, "units", MAX_UNITS, "units", problems);
+      tooMany(tree, "groups", MAX_GROUPS, "groups", problems);
+      tooMany(tree, "rules", MAX_RULES, "rules", problems);
+      JsonNode groups = tree.root().path("groups");
+      long listings = 0;
+      for (JsonNode g : groups) {
+        listings += g.path("units").size();
+      }
+      if (listings > MAX_GROUP_LISTINGS) {
+        problems.add(
+            new SpecProblem(
+                tree.keyAt(List.of("groups")),
+                "the groups of this spec list "
+                    + listings
+                    + " units in all (a unit listed in two groups counts twice), more than the "
+                    + MAX_GROUP_LISTINGS
+                    + " a spec may list; the limit keeps loading and checking fast"));
+      }
+      long coverage = ruleCoverage(tree.root());
+      if (coverage > MAX_RULE_COVERAGE) {
+        problems.add(
+            new SpecProblem(
+                tree.keyAt(List.of("rules")),
+                "the rules of this spec cover "
+                    + coverage
+                    + " units in all (each unit a rule names counts once, each group as many as"
+                    + " it lists), more than the "
+                    + MAX_RULE_COVERAGE
+                    + " a spec may cover; the limit keeps loading and checking fast"));
+      }
+    }
+    return problems;
+  }
+
+  /** The units the rules name, with each named group counted as the units it lists. */
+  private static long ruleCoverage(JsonNode root) {
+    Map<String, Integer> groupSizes = new HashMap<>();
+    for (JsonNode g : root.path("groups")) {
+      if (g.path("id").isTextual()) {
+        groupSizes.putIfAbsent(g.get("id").asText(), g.path("units").size());
+      }
+    }
+    long coverage = 0;
+    for (JsonNode rule : root.path("rules")) {
+      for (JsonNode body : rule) {
+        coverage += body.isArray() ? body.size() : body.path("units").size();
+        for (JsonNode g : body.path("groups")) {
+          coverage += Math.max(1, groupSizes.getOrDefault(g.asText(), 0));
+        }
+      }
+    }
+    return coverage;
+  }
+
+  private static void tooMany(
+      LocatedTree tree, String key, int max, String noun, List<SpecProblem> problems) {
+    JsonNode list = tree.root().path(key);
+    if (list.isArray() && list.size() > max) {
+      problems.add(
+          new SpecProblem(
+              tree.keyAt(List.of(key)),
+              "this "
+                  + tree.kind().noun()
+                  + " has "
+                  + list.size()
+                  + " "
+                  + noun
+                  + ", more than the "
+                  + max
+                  + " a "
+                  + tree.kind().noun()
+                  + " may have; the limit keeps loading and checking fast, and real"
+                  + " qualifications have a few hundred units at most"));
+    }
+  }
+
+  /** The longest key accepted, in characters: the most YAML allows for a key on one line. */
+  static final int MAX_KEY = 1024;
+
   /** Problems beyond this many are summarised in one line. */
   static final int MAX_PROBLEMS = 50;
 
   private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+
+  private static final String KEY_TOO_LONG =
+      "a key here is longer than " + MAX_KEY + " characters, the most a key may have";
+
+  /**
+   * A whole number as YAML 1.2's core schema and JSON write it. YAML 1.1 readers also take octal
+   * ({@code 017} is 15), hexadecimal, binary, a plus sign and underscores, which change the value
+   * or its meaning from reader to reader, so only this form is accepted.
+   */
+  private static final java.util.regex.Pattern PLAIN_INTEGER =
+      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)");
+
+  /** A number with a fraction or exponent in plain decimal digits; the schema refuses fractions. */
+  private static final java.util.regex.Pattern PLAIN_DECIMAL =
+      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
   /** What a file is meant to be, which decides how its refusals name it. */
   enum Kind {
@@ -102,7 +231,7 @@ final class YamlTreeReader {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxDocumentLength(MAX_CHARS)
                     .maxStringLength(MAX_STRING)
-                    .maxNameLength(1024)
+                    .maxNameLength(MAX_KEY)
                     .maxNumberLength(100)
                     .build())
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
@@ -143,6 +272,7 @@ final class YamlTreeReader {
       if (text.length() > MAX_CHARS) {
         fail(last, kind.tooLarge());
       }
+      refuseControlCharacters(text);
       JsonNode root = null;
       try (EventAwareYamlParser p =
           (EventAwareYamlParser) factory.createParser(new StringReader(text))) {
@@ -150,6 +280,16 @@ final class YamlTreeReader {
         JsonToken first = next();
         if (first == null) {
           fail(last, "the file is empty; a " + kind.noun + " starts with \"" + kind.firstKey + ":\"");
+        }
+        if (first == JsonToken.VALUE_STRING && isOverlongKey(text)) {
+          fail(
+              last,
+              "a key here is longer than "
+                  + MAX_KEY
+                  + " characters, the most YAML allows, so the line is read as one long piece of"
+                  + " text; keys in a "
+                  + kind.noun
+                  + " are short names such as \"units\"");
         }
         if (first != JsonToken.START_OBJECT) {
           fail(
@@ -181,6 +321,56 @@ final class YamlTreeReader {
         throw new SpecException(capped(problems));
       }
       return new LocatedTree(file, kind, root, ImmutableMap.copyOf(values), ImmutableMap.copyOf(keys));
+    }
+
+    /**
+     * Refuses characters no spec needs and YAML readers treat in different ways: C0 controls other
+     * than tab and line breaks, DEL, C1 controls (NEL included) and the Unicode line and paragraph
+     * separators. Each is reported where it is, with its code, before the YAML parser sees them
+     * (the parser would report the first at the start of the file, without a reason).
+     */
+    private void refuseControlCharacters(String text) {
+      int line = 1;
+      int column = 1;
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+          line++;
+          column = 1;
+          continue;
+        }
+        if (c != '\t' && c != '\r' && isRefusedInFile(c)) {
+          problem(
+              new SourceLocation(file, line, column),
+              "the control character "
+                  + org.qualcheck.model.PrintableText.codePointName(c)
+                  + controlName(c)
+                  + " is not allowed in a "
+                  + kind.noun
+                  + "; remove it (a "
+                  + kind.noun
+                  + " holds printable text, and a line break is a new line)");
+        }
+        column++;
+      }
+      if (!problems.isEmpty()) {
+        throw new SpecException(capped(problems));
+      }
+    }
+
+    /**
+     * Whether the scalar the parser is on is a key too long for YAML: over {@link #MAX_KEY}
+     * characters and followed by a colon, which YAML then reads as one long piece of text.
+     */
+    private boolean isOverlongKey(String text) throws IOException {
+      String scalar = parser.getText();
+      long start = parser.currentTokenLocation().getCharOffset();
+      if (scalar.length() <= MAX_KEY || start < 0 || start + scalar.length() > text.length()) {
+        return false;
+      }
+      String after = text.substring((int) start + scalar.length()).stripLeading();
+      return scalar.contains(": ") || after.startsWith(":");
     }
 
     private JsonToken next() throws IOException {
@@ -266,8 +456,8 @@ final class YamlTreeReader {
                 fail(last, "a key is missing here; every entry of a mapping is \"key: value\"");
               }
               String name = parser.currentName();
-              if (name.length() > 1024) {
-                fail(last, "a key here is too long");
+              if (name.length() > MAX_KEY) {
+                fail(last, KEY_TOO_LONG);
               }
               SourceLocation keyLocation = last;
               SourceLocation earlier = seen.putIfAbsent(name, keyLocation);
@@ -308,12 +498,22 @@ final class YamlTreeReader {
           }
           return nf.textNode(text);
         case VALUE_NUMBER_INT:
-          return nf.numberNode(parser.getBigIntegerValue());
+          {
+            String written = parser.getText();
+            if (!PLAIN_INTEGER.matcher(written).matches()) {
+              problem(last, notPlainInteger(written));
+              return nf.nullNode();
+            }
+            return nf.numberNode(new java.math.BigInteger(written));
+          }
         case VALUE_NUMBER_FLOAT:
-          try {
-            return nf.numberNode(new java.math.BigDecimal(parser.getText().replace("_", "")));
-          } catch (NumberFormatException notDecimal) {
-            return nf.numberNode(parser.getDoubleValue());
+          {
+            String written = parser.getText();
+            if (!PLAIN_DECIMAL.matcher(written).matches()) {
+              problem(last, notPlainDecimal(written));
+              return nf.nullNode();
+            }
+            return nf.numberNode(new java.math.BigDecimal(written));
           }
         case VALUE_TRUE:
           return nf.booleanNode(true);
@@ -375,7 +575,7 @@ final class YamlTreeReader {
           return "a number here has too many digits";
         }
         if (m.contains("name")) {
-          return "a key here is too long";
+          return KEY_TOO_LONG;
         }
         return kind.tooLarge();
       }
@@ -411,6 +611,49 @@ final class YamlTreeReader {
     }
   }
 
+  /** Why a whole number is refused, in a sentence that says how to write it. */
+  static String notPlainInteger(String written) {
+    String digits = written.startsWith("-") || written.startsWith("+") ? written.substring(1) : written;
+    String reason;
+    if (digits.startsWith("0x") || digits.startsWith("0X")) {
+      reason = "it is hexadecimal";
+    } else if (digits.startsWith("0b") || digits.startsWith("0B")) {
+      reason = "it is binary";
+    } else if (digits.startsWith("0o") || digits.startsWith("0O")) {
+      reason = "it is octal";
+    } else if (digits.length() > 1 && digits.startsWith("0")) {
+      reason = "it has a leading zero, which YAML 1.1 reads as octal (so 017 would be 15)";
+    } else if (written.startsWith("+")) {
+      reason = "it has a plus sign";
+    } else if (written.contains("_")) {
+      reason = "it has underscores";
+    } else {
+      reason = "it is not written in plain digits";
+    }
+    return "the number \""
+        + safe(written)
+        + "\" is not plain decimal: "
+        + reason
+        + "; write whole numbers in plain decimal digits, such as 17, so that every YAML reader"
+        + " reads the same value";
+  }
+
+  /** Why a number with a fraction or a special value is refused. */
+  static String notPlainDecimal(String written) {
+    String lower = written.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".inf") || lower.endsWith(".nan")) {
+      return "\""
+          + safe(written)
+          + "\" is YAML's "
+          + (lower.endsWith(".inf") ? "infinity" : "not-a-number")
+          + ", not a number a spec can use; numbers in a spec are whole numbers, such as 12";
+    }
+    return "the number \""
+        + safe(written)
+        + "\" is not plain decimal; numbers in a spec are whole numbers in plain decimal"
+        + " digits, such as 12";
+  }
+
   private static boolean isPlain(String text) {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     return !lower.contains("exception")
@@ -418,6 +661,29 @@ final class YamlTreeReader {
         && !lower.contains("snakeyaml")
         && !lower.contains("at com.")
         && !lower.contains("org.yaml");
+  }
+
+  private static boolean isRefusedInFile(int c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+  }
+
+  private static String controlName(int c) {
+    switch (c) {
+      case 0x00:
+        return " (NUL)";
+      case 0x1B:
+        return " (escape)";
+      case 0x7F:
+        return " (DEL)";
+      case 0x85:
+        return " (next line)";
+      case 0x2028:
+        return " (line separator)";
+      case 0x2029:
+        return " (paragraph separator)";
+      default:
+        return "";
+    }
   }
 
   private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
@@ -429,10 +695,10 @@ final class YamlTreeReader {
     return null;
   }
 
-  /** Shortens and strips control characters from text quoted back to the designer. */
+  /** Shortens text quoted back to the designer and escapes its control characters. */
   static String safe(String text) {
-    String s = text.replaceAll("\\p{Cntrl}", "?");
-    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    String s = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    return org.qualcheck.model.PrintableText.escape(s);
   }
 
   private static String describeToken(JsonToken t) {

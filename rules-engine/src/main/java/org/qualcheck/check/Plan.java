@@ -55,9 +55,8 @@ public record Plan(ImmutableSet<String> units) {
                 + token
                 + "\" is not in "
                 + qualification.code()
-                + "; give a unit number such as "
-                + qualification.units().keySet().iterator().next()
-                + " or a unit reference number");
+                + "; give "
+                + example(qualification));
         continue;
       }
       String earlier = firstSpelling.putIfAbsent(unit.number(), token);
@@ -74,6 +73,23 @@ public record Plan(ImmutableSet<String> units) {
       throw new PlanException(problems);
     }
     return new Plan(ImmutableSet.copyOf(numbers));
+  }
+
+  /**
+   * An example of how to name a unit of this qualification, one that can be typed in a plan: a
+   * unit number without spaces, or else a unit reference number.
+   */
+  private static String example(Qualification q) {
+    for (String number : q.units().keySet()) {
+      if (number.chars().noneMatch(Character::isWhitespace)) {
+        return "a unit number such as " + number + " or a unit reference number";
+      }
+    }
+    return q.units().values().stream()
+        .flatMap(u -> u.reference().stream())
+        .findFirst()
+        .map(r -> "a unit reference number such as " + r)
+        .orElse("a unit number or a unit reference number");
   }
 
   public boolean contains(String unitNumber) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.qualcheck.check.RuleText;
 import org.qualcheck.model.Group;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.rule.AllOf;
@@ -25,16 +26,18 @@ public final class StructureText {
   /** The structure as a table of groups and units, then the rules of combination in words. */
   public static String text(Qualification q) {
     StringBuilder s = new StringBuilder();
-    s.append(q.title()).append(" (").append(q.code()).append(")\n");
+    s.append(PrintableText.escape(q.title())).append(" (").append(q.code()).append(")\n");
     q.number().ifPresent(n -> s.append("Qualification number: ").append(n).append('\n'));
     if (!q.source().isBlank()) {
-      s.append("Source: ").append(q.source().replaceAll("\\s+", " ").strip()).append('\n');
+      s.append("Source: ")
+          .append(PrintableText.escape(q.source().replaceAll("\\s+", " ").strip()))
+          .append('\n');
     }
     int numberWidth = q.units().keySet().stream().mapToInt(String::length).max().orElse(0);
     Set<String> grouped = new TreeSet<>();
     for (Group g : q.groups().values()) {
       int credits = q.credits(g.units());
-      s.append("\nGroup ").append(g.id()).append(": ").append(g.title())
+      s.append("\nGroup ").append(g.id()).append(": ").append(PrintableText.escape(g.title()))
           .append(" (").append(RuleText.count(g.units().size(), "unit")).append(", ")
           .append(RuleText.count(credits, "credit")).append(")\n");
       for (String u : g.units()) {
@@ -53,7 +56,8 @@ public final class StructureText {
 
   private static void row(StringBuilder s, Unit u, int numberWidth) {
     s.append(String.format("  %-" + numberWidth + "s  %-10s  %2d cr  %-7s  %s%n", u.number(),
-        u.reference().map(Object::toString).orElse(""), u.credits(), u.level().label(), u.title()));
+        u.reference().map(Object::toString).orElse(""), u.credits(), u.level().label(),
+          PrintableText.escape(u.title())));
   }
 
   /**
@@ -145,6 +149,6 @@ public final class StructureText {
 
   /** Text safe inside a quoted Mermaid label. */
   static String label(String text) {
-    return text.replace("\"", "#quot;").replace("\n", " ");
+    return PrintableText.escape(text.replace("\"", "#quot;").replace("\n", " "));
   }
 }

@@ -12,6 +12,7 @@ import org.qualcheck.cli.LintCommand.Linted;
 import org.qualcheck.lint.Finding;
 import org.qualcheck.lint.FindingKind;
 import org.qualcheck.lint.Severity;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.SourceLocation;
 import org.qualcheck.spec.SpecProblem;
 
@@ -36,14 +37,14 @@ final class LintOutput {
       }
       if (!r.loaded()) {
         for (SpecProblem p : r.problems()) {
-          err.println(p.location() + ": " + p.message());
+          err.println(Specs.line(p));
         }
         err.println(r.file() + ": cannot be loaded (" + count(r.problems().size(), "problem") + ")");
         continue;
       }
       for (Finding f : r.report().findings()) {
-        out.println(where(r.file(), f) + ": " + f.severity().label() + ": " + f.message()
-            + " [" + f.kind().id() + "]");
+        out.println(PrintableText.escape(where(r.file(), f) + ": " + f.severity().label() + ": "
+            + f.message() + " [" + f.kind().id() + "]"));
       }
       out.println(r.file() + ": " + summary(r.report().findings()));
     }

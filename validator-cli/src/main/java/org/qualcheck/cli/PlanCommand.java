@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.plan.Completion;
@@ -175,7 +176,7 @@ final class PlanCommand implements Callable<Integer> {
 
   private static String text(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
     StringBuilder s = new StringBuilder();
-    s.append(q.title()).append(" (").append(q.code()).append(")\n\n");
+    s.append(PrintableText.escape(q.title())).append(" (").append(q.code()).append(")\n\n");
     int credits = q.credits(a.current().plan().units());
     s.append("Plan: ")
         .append(a.current().plan().units().isEmpty() ? "(no units)" : String.join(", ", a.current().plan().units()))
@@ -232,7 +233,7 @@ final class PlanCommand implements Callable<Integer> {
     String reference = unit.reference().map(Object::toString).orElse("");
     s.append(String.format("    %c %-" + numberWidth + "s  %-" + referenceWidth + "s  "
             + "%2d cr  %-7s  %s", sign, unit.number(), reference, unit.credits(),
-            unit.level().label(), unit.title()).stripTrailing())
+            unit.level().label(), PrintableText.escape(unit.title())).stripTrailing())
         .append('\n');
   }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the units of a plan as a person types them: separated by commas, semicolons, spaces or
- * new lines, with {@code #} starting a comment that runs to the end of the line.
+ * new lines. In a plan file, {@code #} starts a comment that runs to the end of the line; on the
+ * command line ({@code --units}) it is part of the text, so nothing typed there is dropped.
  */
 final class PlanInput {
   private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
@@ -22,6 +23,18 @@ final class PlanInput {
 
   private PlanInput() {}
 
+  /** The units of a list given on the command line; {@code #} is not a comment there. */
+  static List<String> units(String text) {
+    List<String> out = new ArrayList<>();
+    for (String token : SEPARATORS.split(text.strip())) {
+      if (!token.isEmpty()) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  /** The units of a plan file's text, leaving out {@code #} comments. */
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     for (String line : text.split("\\R", -1)) {
@@ -38,6 +51,10 @@ final class PlanInput {
 
   /** Reads a plan file, or standard input for {@code -}. */
   static List<String> read(String source, InputStream stdin) throws UsageException {
+    if (source.isEmpty()) {
+      throw new UsageException("an empty path was given for the plan; name a plan file, or - for"
+          + " standard input");
+    }
     byte[] bytes;
     try {
       if (source.equals("-")) {

@@ -3,6 +3,7 @@ package org.qualcheck.cli;
 import java.util.List;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,8 @@ final class PlanSourceOptions {
   @Option(
       names = "--units",
       paramLabel = "UNITS",
-      description = "The plan's units, separated by commas, e.g. F1,F2,A3,B2,C3,D2.")
+      description =
+          "The plan's units, separated by commas, semicolons or spaces, e.g. F1,F2,A3,B2,C3,D2.")
   String units;
 
   @Option(
@@ -24,18 +26,29 @@ final class PlanSourceOptions {
 
   /** The plan, resolved against the qualification. */
   Plan resolve(Qualification q) throws UsageException {
-    List<String> tokens = units != null ? PlanInput.tokens(units) : PlanInput.read(planFile, System.in);
+    List<String> tokens =
+        units != null ? PlanInput.units(units) : PlanInput.read(planFile, System.in);
     return Plan.resolve(q, tokens);
   }
 
   /** Resolves unit lists given to options such as {@code --exclude}, by number or reference. */
   static List<String> units(Qualification q, String list) {
-    return list == null ? List.of() : Plan.resolve(q, PlanInput.tokens(list)).units().asList();
+    return list == null ? List.of() : Plan.resolve(q, PlanInput.units(list)).units().asList();
   }
 
+  /** Problems with a plan, one line each, the first {@value #MAX_PROBLEMS} and a count of the rest. */
   static void printProblems(PlanException e, java.io.PrintWriter err) {
-    for (String problem : e.problems()) {
-      err.println("qualcheck: " + problem);
+    List<String> problems = e.problems();
+    for (String problem : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
+      err.println("qualcheck: " + PrintableText.escape(problem));
+    }
+    if (problems.size() > MAX_PROBLEMS) {
+      int rest = problems.size() - MAX_PROBLEMS;
+      err.println("qualcheck: and " + rest + " more " + (rest == 1 ? "problem" : "problems")
+          + " like those above; fix those first");
     }
   }
+
+  /** Plan problems beyond this many are counted rather than printed, as spec problems are. */
+  static final int MAX_PROBLEMS = 50;
 }

@@ -2,6 +2,7 @@ package org.qualcheck.cli;
 
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 
@@ -11,7 +12,7 @@ final class TextReport {
 
   static String checkResult(Qualification q, CheckResult result) {
     StringBuilder s = new StringBuilder();
-    s.append(q.title()).append(" (").append(q.code()).append(")\n\n");
+    s.append(PrintableText.escape(q.title())).append(" (").append(q.code()).append(")\n\n");
     int credits = 0;
     for (String u : result.plan().units()) {
       credits += q.units().get(u).credits();
@@ -25,7 +26,7 @@ final class TextReport {
     int titleWidth = 10;
     for (String u : result.plan().units()) {
       numberWidth = Math.max(numberWidth, u.length());
-      titleWidth = Math.max(titleWidth, q.units().get(u).title().length());
+      titleWidth = Math.max(titleWidth, PrintableText.escape(q.units().get(u).title()).length());
     }
     for (String u : result.plan().units()) {
       Unit unit = q.units().get(u);
@@ -40,7 +41,7 @@ final class TextReport {
               unit.reference().map(Object::toString).orElse(""),
               unit.credits(),
               unit.level().label(),
-              unit.title(),
+              PrintableText.escape(unit.title()),
               where).stripTrailing()).append('\n');
     }
     s.append('\n');
