@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +28,11 @@ import org.qualcheck.spec.SpecReader;
  */
 class HostileSpecTest {
   static final Path CORPUS = Path.of("src/test/resources/hostile");
-  static final Set<String> VALID = Set.of("byte-order-mark.yaml", "booleans-as-text.yaml");
+  static final Set<String> VALID =
+      Set.of("byte-order-mark.yaml", "booleans-as-text.yaml", "escape-sequences-in-titles.yaml");
+
+  /** Characters that must never reach a terminal from a spec: all controls but the line feed. */
+  static final String CONTROLS = "[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029]";
 
   static Stream<Path> corpus() throws IOException {
     List<Path> files;
@@ -47,6 +53,7 @@ class HostileSpecTest {
         .matches(".*" + java.util.regex.Pattern.quote(name) + ":\\d+:\\d+: \\S.*")
         .doesNotContain("Exception").doesNotContain("\tat ")
         .doesNotContainIgnoringCase("jackson").doesNotContainIgnoringCase("snakeyaml"));
+    assertThat(run.err()).doesNotContainPattern(CONTROLS);
     SpecException e = (SpecException) org.assertj.core.api.Assertions.catchThrowable(
         () -> new SpecReader().read(file));
     assertThat(e).isNotNull();
@@ -59,6 +66,7 @@ class HostileSpecTest {
     if (VALID.contains(file.getFileName().toString())) {
       CliRun run = CliRun.of("validate", "--spec", file.toString(), "--units", "U");
       assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).doesNotContainPattern(CONTROLS);
       assertThat(new SpecReader().read(file).units()).containsKey("U");
     } else {
       refused(file);
@@ -102,5 +110,109 @@ class HostileSpecTest {
         "--units", "U");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no such spec file");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedAfterFourMegabytes() {
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> CliRun.of("validate", "--spec", "/dev/zero", "--units", "U"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(
+        "/dev/zero:1:1: the file is larger than 4 MB; a spec is far smaller, so this is not a spec"
+            + System.lineSeparator());
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aPipeThatNeverEndsIsRefusedAfterFourMegabytes(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("endless.yaml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Thread writer = new Thread(() -> {
+      byte[] chunk = "- a line of a list that never ends\n".repeat(1000)
+          .getBytes(StandardCharsets.US_ASCII);
+      try (OutputStream out = Files.newOutputStream(fifo)) {
+        while (true) {
+          out.write(chunk);
+        }
+      } catch (IOException readerClosedThePipe) {
+        // the reader stopped, as it should
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> CliRun.of("validate", "--spec", fifo.toString(), "--units", "U"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).startsWith(fifo + ":1:1: the file is larger than 4 MB");
+    writer.join(10_000);
+    assertThat(writer.isAlive()).isFalse();
+  }
+
+  @Test
+  void anEmptySpecPathIsABadCommandLineThatSaysSo() {
+    CliRun run = CliRun.of("validate", "--spec", "", "--units", "U");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("an empty path was given for the spec").doesNotContain("folder");
+    CliRun plan = CliRun.of("validate", "--spec", CORPUS.resolve("booleans-as-text.yaml").toString(),
+        "--plan", "");
+    assertThat(plan.exitCode()).isEqualTo(2);
+    assertThat(plan.err()).contains("an empty path was given for the plan").doesNotContain("folder");
+  }
+
+  @Test
+  void titlesWithControlCharactersAreEscapedInEveryTextOutput() {
+    String spec = CORPUS.resolve("escape-sequences-in-titles.yaml").toString();
+    CliRun validate = CliRun.of("validate", "--spec", spec, "--units", "U");
+    CliRun show = CliRun.of("show", spec);
+    CliRun mermaid = CliRun.of("show", "--format", "mermaid", spec);
+    CliRun plan = CliRun.of("plan", "--spec", spec, "--units", "U");
+    CliRun lint = CliRun.of("lint", spec);
+    for (CliRun run : List.of(validate, show, mermaid, plan, lint)) {
+      assertThat(run.out() + run.err()).doesNotContainPattern(CONTROLS);
+    }
+    assertThat(validate.out()).startsWith("T\\u001B[2J\\u001B[H (Q)")
+        .contains("U\\nMET: the plan meets all 9 rules.\\r")
+        .doesNotContainPattern("(?m)^MET: the plan meets all 9");
+    assertThat(show.out()).contains("G\\u001B]0;owned\\u0007").contains("S\\u0007");
+    assertThat(plan.out()).startsWith("T\\u001B[2J\\u001B[H (Q)");
+  }
+
+  @Test
+  void aHashInUnitsIsPartOfTheTextNotAComment() {
+    String spec = CORPUS.resolve("booleans-as-text.yaml").toString();
+    CliRun run = CliRun.of("validate", "--spec", spec, "--units", "U #,V");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unit \"#\" is not in").contains("unit \"V\" is not in");
+  }
+
+  @Test
+  void aPlanOfManyUnknownUnitsIsReportedInFiftyLinesAndACount(@TempDir Path dir)
+      throws IOException {
+    Path plan = dir.resolve("plan.txt");
+    StringBuilder units = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      units.append('X').append(i).append('\n');
+    }
+    Files.writeString(plan, units);
+    CliRun run = CliRun.of("validate", "--spec", CORPUS.resolve("booleans-as-text.yaml").toString(),
+        "--plan", plan.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines).hasSize(51);
+    assertThat(lines.get(50))
+        .isEqualTo("qualcheck: and 99950 more problems like those above; fix those first");
+  }
+
+  @Test
+  void theExampleInAnUnknownUnitMessageCanBeTyped(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("spaced.yaml");
+    Files.writeString(spec, "qualification: {code: Q, title: T, source: S}\n"
+        + "units: [{number: SHC 31, reference: F/601/1609, title: U, credits: 4, level: 1}]\n"
+        + "rules: [{total: {min: 1}}]\n");
+    CliRun run = CliRun.of("validate", "--spec", spec.toString(), "--units", "X");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("give a unit reference number such as F/601/1609")
+        .doesNotContain("SHC 31");
   }
 }
