@@ -64,6 +64,7 @@ public final class Qualification {
       u.reference().ifPresent(r -> byReference.putIfAbsent(r.value(), u));
     }
     this.unitsByReference = ImmutableMap.copyOf(byReference);
+    checkUnambiguous(units.values());
     for (Group g : groups.values()) {
       for (String u : g.units()) {
         checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
@@ -82,6 +83,43 @@ public final class Qualification {
     for (String id : impliedRules) {
       checkArgument(ruleIds.contains(id), "rule %s is marked implied but there is no such rule", id);
     }
+  }
+
+  /**
+   * Every way of naming a unit names one unit: unit numbers differ in more than case (plans may
+   * name units in any case), no two units share a unit reference number, and no unit number is
+   * another unit's unit reference number.
+   */
+  private static void checkUnambiguous(Collection<Unit> units) {
+    Map<String, Unit> byName = new java.util.HashMap<>();
+    for (Unit u : units) {
+      Unit other = byName.putIfAbsent(folded(u.number()), u);
+      checkArgument(
+          other == null,
+          "unit numbers %s and %s differ only in case",
+          other == null ? null : other.number(),
+          u.number());
+    }
+    for (Unit u : units) {
+      if (u.reference().isPresent()) {
+        Unit other = byName.putIfAbsent(folded(u.reference().get().value()), u);
+        checkArgument(
+            other == null || other == u,
+            "unit %s has the unit reference number %s, which also names unit %s",
+            u.number(),
+            u.reference().get(),
+            other == null ? "" : other.number());
+      }
+    }
+  }
+
+  /** Text with case folded as case-insensitive comparison of strings does it. */
+  private static String folded(String text) {
+    StringBuilder s = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      s.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return s.toString();
   }
 
   /** The units a rule names directly (not through groups). */

@@ -27,6 +27,14 @@ public record Unit(
 
   public Unit {
     checkArgument(number != null && !number.isBlank(), "a unit needs a unit number");
+    checkArgument(
+        PrintableText.firstControl(number) < 0
+            && number.indexOf(',') < 0
+            && number.indexOf(';') < 0
+            && number.indexOf('#') < 0,
+        "unit number %s holds a control character, a comma, a semicolon or #, so no plan could"
+            + " name it",
+        PrintableText.escape(number));
     checkNotNull(reference, "reference");
     checkNotNull(title, "title");
     checkArgument(credits > 0, "unit %s has credit value %s; it must be at least 1", number, credits);

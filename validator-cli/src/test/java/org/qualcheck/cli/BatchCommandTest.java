@@ -84,6 +84,16 @@ class BatchCommandTest {
   }
 
   @Test
+  void aRecordOfOneFieldIsCountedInTheSingular() throws Exception {
+    Path in = dir.resolve("one-field.csv");
+    Files.writeString(in, "learner,units,cohort\nL1\n");
+    Path out = dir.resolve("results.jsonl");
+    CliRun.of("batch", "--spec", CS, "--input", in.toString(), "--output", out.toString());
+    assertThat(jsonLines(out).get(0).get("error").asText())
+        .isEqualTo("the record has 1 field but the header has 3");
+  }
+
+  @Test
   void orderIsKeptAcrossThreadsAndVerdictsMatchTheChecker() throws Exception {
     Qualification q = new SpecReader().read(Path.of(CS));
     Checker checker = Checker.of(q);

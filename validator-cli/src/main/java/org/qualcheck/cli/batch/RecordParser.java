@@ -101,7 +101,7 @@ interface RecordParser {
       String who = learner < cells.length ? cells[learner].strip() : null;
       if (cells.length != header.size()) {
         return ParsedRecord.error(raw.line(), who, "the record has " + cells.length
-            + " fields but the header has " + header.size());
+            + (cells.length == 1 ? " field" : " fields") + " but the header has " + header.size());
       }
       if (who.isEmpty()) {
         return ParsedRecord.error(raw.line(), null, "the record has no learner");
