@@ -26,8 +26,6 @@ public enum FindingKind {
       "check-character",
       Severity.ERROR,
       "A unit reference number or qualification number has the wrong check character."),
-  DUPLICATE_REFERENCE(
-      "duplicate-reference", Severity.ERROR, "Two units carry the same unit reference number."),
   LEVEL_OUT_OF_RANGE(
       "level-out-of-range",
       Severity.ERROR,

@@ -3,7 +3,6 @@ package org.qualcheck.lint;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +67,6 @@ public final class Linter {
   public static LintReport lint(Qualification q) {
     List<Finding> out = new ArrayList<>();
     checkCharacters(q, out);
-    duplicateReferences(q, out);
     levelsInRange(q, out);
     Map<String, String> required = requiredUnits(q);
     declaredCredits(q, required, out);
@@ -138,30 +136,6 @@ public final class Linter {
                     + r.expectedCheckLetter(),
                 "unit:" + u.number(),
                 List.of(u.number())));
-      }
-    }
-  }
-
-  private static void duplicateReferences(Qualification q, List<Finding> out) {
-    Map<UnitReference, String> first = new HashMap<>();
-    for (Unit u : q.units().values()) {
-      if (u.reference().isEmpty()) {
-        continue;
-      }
-      String earlier = first.putIfAbsent(u.reference().get(), u.number());
-      if (earlier != null) {
-        out.add(
-            structural(
-                q,
-                FindingKind.DUPLICATE_REFERENCE,
-                "units "
-                    + earlier
-                    + " and "
-                    + u.number()
-                    + " both carry the unit reference number "
-                    + u.reference().get(),
-                "unit:" + u.number(),
-                List.of(earlier, u.number())));
       }
     }
   }

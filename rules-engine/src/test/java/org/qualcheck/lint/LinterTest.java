@@ -280,10 +280,11 @@ class LinterTest {
   }
 
   @Test
-  void duplicateReferenceNumbers() {
-    LintReport r = lint("duplicate-reference.yaml");
-    assertThat(kinds(r)).containsExactly(FindingKind.DUPLICATE_REFERENCE);
-    assertThat(r.findings().get(0).units()).containsExactly("U1", "U3");
+  void duplicateReferenceNumbersAreRefusedAtLoadBeforeLint() {
+    org.qualcheck.spec.SpecException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        org.qualcheck.spec.SpecException.class, () -> lint("duplicate-reference.yaml"));
+    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+        .startsWith("unit \"U3\" has the unit reference number \"F/601/1609\""));
   }
 
   @Test
@@ -298,7 +299,7 @@ class LinterTest {
     List<String> fixtures =
         List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
             "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
-            "duplicate-reference.yaml", "level-out-of-range.yaml", "evaded-maximum.yaml");
+            "level-out-of-range.yaml", "evaded-maximum.yaml");
     java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
     fixtures.forEach(f -> found.addAll(kinds(lint(f))));
     // an undecided question needs a structure beyond the search bound, not a planted defect

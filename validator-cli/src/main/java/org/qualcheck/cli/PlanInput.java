@@ -26,7 +26,7 @@ final class PlanInput {
   /** The units of a list given on the command line; {@code #} is not a comment there. */
   static List<String> units(String text) {
     List<String> out = new ArrayList<>();
-    for (String token : SEPARATORS.split(text.strip())) {
+    for (String token : SEPARATORS.split(text)) {
       if (!token.isEmpty()) {
         out.add(token);
       }
