@@ -45,6 +45,14 @@ public class SpecLoadBenchmark {
     plan = new ArrayList<>(loaded.units().keySet()).subList(0, 5);
   }
 
+  /**
+   * Writes the spec at the limits to the file named by the one argument, for timing the command
+   * line on it.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), LargeSpecs.atLimits());
+  }
+
   /** Reading alone: YAML, the schema and the consistency checks. */
   @Benchmark
   public Qualification readAtLimits() {

@@ -54,26 +54,26 @@ final class YamlTreeReader {
   static final int MAX_STRING = 64 * 1024;
 
   /** The most units a spec may declare; the largest real qualifications have a few hundred. */
-  static final int MAX_UNITS = 2000;
+  static final int MAX_UNITS = 1000;
 
   /** The most groups a spec may declare. */
-  static final int MAX_GROUPS = 200;
+  static final int MAX_GROUPS = 100;
 
   /** The most rules a spec may state. */
-  static final int MAX_RULES = 500;
+  static final int MAX_RULES = 250;
 
   /**
    * The most units a spec's groups may list, all groups together (a unit listed in two groups
    * counts twice): what checking a plan against rules that name groups costs grows with it.
    */
-  static final int MAX_GROUP_LISTINGS = 10000;
+  static final int MAX_GROUP_LISTINGS = 5000;
 
   /**
    * The most units a spec's rules may cover, all rules together: each unit a rule names counts
    * once, and each group it names counts as many units as the group lists. What compiling the
    * rules costs grows with it.
    */
-  static final int MAX_RULE_COVERAGE = 50000;
+  static final int MAX_RULE_COVERAGE = 25000;
 
   /** The most units one catalogue may hold. */
   static final int MAX_CATALOGUE_UNITS = 10000;

@@ -200,9 +200,9 @@ class SpecSafetyTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "units, 2001, 1, 1, 2",
-    "groups, 10, 201, 1, 13",
-    "rules, 10, 1, 501, 15",
+    "units, 1001, 1, 1, 2",
+    "groups, 10, 101, 1, 13",
+    "rules, 10, 1, 251, 15",
   })
   void aSpecOneOverACountLimitIsRefusedAtTheList(
       String list, int units, int groups, int rules, int line) {
@@ -221,24 +221,24 @@ class SpecSafetyTest {
       s.append("  - {number: U").append(u).append(", title: t, credits: 1, level: 1}\n");
     }
     s.append("groups:\n");
-    for (int g = 0; g < 101; g++) {
+    for (int g = 0; g < 51; g++) {
       s.append("  - {id: G").append(g).append(", title: t, units: [").append(units).append("]}\n");
     }
     s.append("rules: []\n");
     SpecProblem p = Fixtures.only(Fixtures.failureOf("t.yaml", s.toString()));
-    assertThat(p.message()).startsWith("the groups of this spec list 10100 units in all");
+    assertThat(p.message()).startsWith("the groups of this spec list 5100 units in all");
 
     StringBuilder r = new StringBuilder("qualification: {code: L, title: L, source: L}\nunits:\n");
     for (int u = 0; u < 100; u++) {
       r.append("  - {number: U").append(u).append(", title: t, credits: 1, level: 1}\n");
     }
     r.append("groups:\n  - {id: G, title: t, units: [").append(units).append("]}\nrules:\n");
-    for (int i = 0; i < 501; i++) {
+    for (int i = 0; i < 251; i++) {
       r.append("  - total: {groups: [G], min: 1}\n");
     }
     SpecException e = Fixtures.failureOf("t.yaml", r.toString());
     assertThat(e.problems()).anySatisfy(q -> assertThat(q.message())
-        .startsWith("the rules of this spec cover 50100 units in all"));
+        .startsWith("the rules of this spec cover 25100 units in all"));
   }
 
   // ----- reading -----
