@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.RuleText;
 import org.qualcheck.check.Plan;
-import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.count.Counter;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.Planner;
@@ -69,51 +68,13 @@ final class CountCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Checker checker = Checker.of(q);
-    CompiledQualification compiled = checker.compiled();
-    if (!minimal && !Counter.supports(compiled)) {
-      err.println("qualcheck: " + q.code() + " has units listed in more than one group or"
-          + " equivalent units, so a plan can be read several ways; exact counting of all plans"
-          + " needs a structure without them (--minimal works on any structure)");
+    String unsupported = unsupported(q, checker, minimal);
+    if (unsupported != null) {
+      err.println("qualcheck: " + unsupported);
       return ExitCode.USAGE;
     }
-    String what = minimal ? "minimal" : credits != null ? "credits" : "all";
     if (options.json()) {
-      JsonGenerator json =
-          new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
-      json.useDefaultPrettyPrinter();
-      json.writeStartObject();
-      json.writeStringField("format", "qualcheck-count/1");
-      json.writeObjectFieldStart("qualification");
-      json.writeStringField("code", q.code());
-      json.writeStringField("title", q.title());
-      json.writeEndObject();
-      json.writeStringField("mode", what);
-      if (credits != null) {
-        json.writeNumberField("credits", credits);
-      }
-      BigInteger count;
-      if (list) {
-        json.writeArrayFieldStart("plans");
-        count = run(checker, credits, minimal, plan -> {
-          try {
-            json.writeStartArray();
-            for (String u : plan.units()) {
-              json.writeString(u);
-            }
-            json.writeEndArray();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-        json.writeEndArray();
-      } else {
-        count = run(checker, credits, minimal, null);
-      }
-      json.writeFieldName("count");
-      json.writeNumber(count);
-      json.writeEndObject();
-      json.close();
-      out.println();
+      writeJson(q, checker, credits, minimal, list, out);
     } else {
       BigInteger count = run(checker, credits, minimal, list ? plan -> out.println(plan) : null);
       boolean one = count.equals(BigInteger.ONE);
@@ -124,6 +85,61 @@ final class CountCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.MET;
+  }
+
+  /**
+   * Why the question cannot be answered exactly for this structure, or null when it can: counting
+   * all plans needs a structure where a plan reads one way only.
+   */
+  static String unsupported(Qualification q, Checker checker, boolean minimal) {
+    if (!minimal && !Counter.supports(checker.compiled())) {
+      return q.code() + " has units listed in more than one group or"
+          + " equivalent units, so a plan can be read several ways; exact counting of all plans"
+          + " needs a structure without them (--minimal works on any structure)";
+    }
+    return null;
+  }
+
+  /** Writes {@code count --format json}'s answer, with its final line break, to {@code out}. */
+  static void writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
+      boolean list, PrintWriter out) throws IOException {
+    String what = minimal ? "minimal" : credits != null ? "credits" : "all";
+    JsonGenerator json =
+        new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
+    json.useDefaultPrettyPrinter();
+    json.writeStartObject();
+    json.writeStringField("format", "qualcheck-count/1");
+    json.writeObjectFieldStart("qualification");
+    json.writeStringField("code", q.code());
+    json.writeStringField("title", q.title());
+    json.writeEndObject();
+    json.writeStringField("mode", what);
+    if (credits != null) {
+      json.writeNumberField("credits", credits);
+    }
+    BigInteger count;
+    if (list) {
+      json.writeArrayFieldStart("plans");
+      count = run(checker, credits, minimal, plan -> {
+        try {
+          json.writeStartArray();
+          for (String u : plan.units()) {
+            json.writeString(u);
+          }
+          json.writeEndArray();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      json.writeEndArray();
+    } else {
+      count = run(checker, credits, minimal, null);
+    }
+    json.writeFieldName("count");
+    json.writeNumber(count);
+    json.writeEndObject();
+    json.close();
+    out.println();
   }
 
   private static BigInteger run(Checker checker, Long credits, boolean minimal, Consumer<Plan> sink) {

@@ -99,7 +99,21 @@ final class PlanCommand implements Callable<Integer> {
       PlanSourceOptions.printProblems(e, err);
       return ExitCode.USAGE;
     }
-    Planner planner = Planner.of(Checker.of(q));
+    Answer a = answer(Planner.of(Checker.of(q)), plan, planOptions, whatIf);
+    if (options.json()) {
+      out.println(json(q, a));
+    } else {
+      out.print(text(q, a.answer(), a.repaired(), a.whatIf()));
+    }
+    out.flush();
+    return a.answer().options().isEmpty() ? ExitCode.NOT_MET : ExitCode.MET;
+  }
+
+  /** What plan answers: the best change (a repair where adding cannot help) and the what-if. */
+  record Answer(PlanAnswer answer, boolean repaired, WhatIf whatIf) {}
+
+  /** The cheapest completion, or where there is none the smallest repair, and the what-if. */
+  static Answer answer(Planner planner, Plan plan, PlanOptions planOptions, boolean whatIf) {
     PlanAnswer answer = planner.complete(plan, planOptions);
     boolean repaired = false;
     if (answer.options().isEmpty()) {
@@ -109,14 +123,12 @@ final class PlanCommand implements Callable<Integer> {
         repaired = true;
       }
     }
-    WhatIf what = whatIf ? planner.whatIf(plan) : null;
-    if (options.json()) {
-      out.println(JsonOutput.write(json(q, answer, repaired, what)));
-    } else {
-      out.print(text(q, answer, repaired, what));
-    }
-    out.flush();
-    return answer.options().isEmpty() ? ExitCode.NOT_MET : ExitCode.MET;
+    return new Answer(answer, repaired, whatIf ? planner.whatIf(plan) : null);
+  }
+
+  /** The answer as {@code plan --format json} prints it, without the final line break. */
+  static String json(Qualification q, Answer a) {
+    return JsonOutput.write(json(q, a.answer(), a.repaired(), a.whatIf()));
   }
 
   record ChangeJson(List<String> add, List<String> remove, long creditsAdded, long creditsRemoved,

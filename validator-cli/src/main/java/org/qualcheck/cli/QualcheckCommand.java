@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Checks a learner's chosen units against a qualification's rules of combination.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, CountCommand.class, BatchCommand.class, LintCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, CountCommand.class, BatchCommand.class, LintCommand.class, ShowCommand.class, ServeHelp.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:rules met",
