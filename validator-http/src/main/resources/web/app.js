@@ -199,8 +199,9 @@ function showPlan(plan) {
     const parts = [];
     if (p.add.length) parts.push('add ' + p.add.join(', ') + ' (' + added + ' credits)');
     if (p.remove.length) parts.push('remove ' + p.remove.join(', '));
-    text.textContent = (p.kind === 'repair' ? 'Adding alone cannot help; the smallest change: ' : 'Cheapest completion: ')
-      + parts.join(' and ') + '.';
+    const said = parts.join(' and ') + '.';
+    text.textContent = p.kind === 'repair' ? 'Adding alone cannot help; the smallest change: ' + said
+      : said.charAt(0).toUpperCase() + said.slice(1);
     button.textContent = p.kind === 'repair' ? 'Make this change' : 'Add ' + p.add.join(', ');
     button.dataset.add = JSON.stringify(p.add);
     button.dataset.remove = JSON.stringify(p.remove);
@@ -234,6 +235,7 @@ function applyCompletion() {
 const SAMPLE = `qualification:
   code: MY-AWARD
   title: My Award (draft)
+  source: a draft
 
 units:
   - {number: A1, title: Mandatory unit, credits: 4, level: 2}
@@ -308,7 +310,7 @@ async function lint() {
 // ----- start -----
 
 document.addEventListener('DOMContentLoaded', () => {
-  if (window.mermaid) window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+  if (window.mermaid) window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', flowchart: { useMaxWidth: false } });
   setUpTabs();
   $('qualification').addEventListener('change', (e) => chooseQualification(e.target.value));
   $('add-completion').addEventListener('click', applyCompletion);
