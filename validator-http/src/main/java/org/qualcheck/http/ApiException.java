@@ -11,13 +11,18 @@ final class ApiException extends Exception {
   private final int status;
   private final String title;
   private final List<String> errors;
-  private String allow;
+  private final String allow;
 
   ApiException(int status, String title, String detail, List<String> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  private ApiException(int status, String title, String detail, List<String> errors, String allow) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.allow = allow;
   }
 
   static ApiException malformed(String detail) {
@@ -43,10 +48,9 @@ final class ApiException extends Exception {
   }
 
   static ApiException methodNotAllowed(String method, String allowed) {
-    ApiException e = new ApiException(405, "Method not allowed",
-        "this endpoint takes " + allowed + ", not " + method, List.of());
-    e.allow = allowed.equals("GET") ? "GET, HEAD" : allowed;
-    return e;
+    return new ApiException(405, "Method not allowed",
+        "this endpoint takes " + allowed + ", not " + method, List.of(),
+        allowed.equals("GET") ? "GET, HEAD" : allowed);
   }
 
   /** The methods to list in the Allow header of a 405 answer. */

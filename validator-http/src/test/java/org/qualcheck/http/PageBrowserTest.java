@@ -123,7 +123,7 @@ class PageBrowserTest {
         By.cssSelector("#rules tr[data-rule='one-from-E'] td[data-status]"), "short by 1 unit"));
     WebElement complete = await().until(ExpectedConditions.elementToBeClickable(By.id("add-completion")));
     assertThat(browser.findElement(By.id("completion")).getText()).contains("Add D2");
-    // What-if marks on units not ticked: D2 would help, a mandatory-group-free unit of group B not.
+    // What-if marks on units not ticked: D2 would help, another unit of group B would not.
     await().until(ExpectedConditions.textToBe(By.cssSelector("[data-mark='D2']"), "useful"));
     assertThat(browser.findElement(By.cssSelector("[data-mark='A4']")).getText()).isEqualTo("neutral");
     await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg")));
