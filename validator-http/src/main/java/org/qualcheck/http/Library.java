@@ -98,15 +98,15 @@ public final class Library {
     for (Path file : files) {
       Qualification q;
       try {
-        q = reader.readSpecOrCatalogue(file);
+        q = reader.read(file);
       } catch (SpecException e) {
+        if (isCatalogue(reader, file)) {
+          continue; // read by the specs that list it; it has no rules of its own to check against
+        }
         for (SpecProblem p : e.problems()) {
           problems.add(p.location() + ": " + p.message());
         }
         continue;
-      }
-      if (q.rules().isEmpty()) {
-        continue; // a unit catalogue: units without rules, nothing to check against
       }
       Path before = seen.putIfAbsent(q.code(), file);
       if (before != null) {
@@ -122,6 +122,15 @@ public final class Library {
       throw new LoadException(List.of("qualcheck: " + folder + ": holds no spec"));
     }
     return of(loaded, batchThreads);
+  }
+
+  private static boolean isCatalogue(SpecReader reader, Path file) {
+    try {
+      reader.readCatalogue(file);
+      return true;
+    } catch (SpecException e) {
+      return false;
+    }
   }
 
   public Optional<Entry> get(String code) {
