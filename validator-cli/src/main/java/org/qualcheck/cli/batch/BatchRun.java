@@ -20,7 +20,8 @@ import org.qualcheck.model.Qualification;
  * worker threads split, decode, parse, check and encode each chunk, and the calling thread writes
  * the encoded chunks in input order. At most a fixed number of chunks are in flight and their
  * buffers are reused, so memory stays constant however long the input. Every non-blank input line
- * yields exactly one output record; a blank line is not a record.
+ * yields exactly one output record; a blank line is not a record. A line ends at LF, CR or CR LF
+ * ({@link Lines}).
  */
 public final class BatchRun {
   /** Input formats. */
@@ -80,13 +81,14 @@ public final class BatchRun {
       if (fastPath) {
         fast = new FastPath(csv.header(), checker.checkers(), cached);
       }
-      chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd());
+      chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd(),
+          lines.afterCr());
     } else {
       parser = new RecordParser.JsonLines();
       if (fastPath) {
         fast = new FastPath(null, checker.checkers(), cached);
       }
-      chunks = new ChunkReader(in, new byte[0], 1, false);
+      chunks = new ChunkReader(in, new byte[0], 1, false, false);
     }
     long[] counts = new long[4];
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -146,16 +148,15 @@ public final class BatchRun {
       long line = chunk.firstLine;
       for (int from = 0; from < length; line++) {
         int end = from;
-        while (end < length && data[end] != '\n') {
+        while (end < length && !Lines.isLineEnd(data[end])) {
           end++;
         }
         if (end - from > Lines.MAX_LINE_BYTES) {
           general(chunk, RawRecord.unreadable(line, Lines.TOO_LONG), parser, encoder);
         } else {
           int s = Lines.contentStart(data, from, end, line);
-          int e = Lines.contentEnd(data, s, end);
-          if (fast != null && (json ? fast.checkJson(data, s, e, line, scratch)
-              : fast.check(data, s, e, line, scratch))) {
+          if (fast != null && (json ? fast.checkJson(data, s, end, line, scratch)
+              : fast.check(data, s, end, line, scratch))) {
             encoder.write(scratch, fast);
             chunk.records++;
             if (scratch.met) {
@@ -170,7 +171,7 @@ public final class BatchRun {
             }
           }
         }
-        from = end + 1;
+        from = end < length ? Lines.nextLineStart(data, end, length) : end + 1;
       }
     }
   }

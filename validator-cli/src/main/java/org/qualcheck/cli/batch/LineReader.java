@@ -6,7 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.util.Arrays;
 
 /**
- * Reads batch input line by line (see {@link Lines}), for the CSV header: what follows is handed
+ * Reads batch input line by line (see {@link Lines} for what ends a line), for the CSV header: what follows is handed
  * on in chunks, starting with the bytes this reader has buffered but not yet returned.
  */
 final class LineReader {
@@ -21,6 +21,8 @@ final class LineReader {
   private long line;
   private boolean eof;
   private byte[] lineBytes = new byte[256];
+  /** Whether the last line returned ended with a CR, so that an LF coming next is part of it. */
+  private boolean afterCr;
 
   LineReader(InputStream in) {
     this.in = in;
@@ -40,9 +42,16 @@ final class LineReader {
           break;
         }
       }
-      sawAny = true;
       byte b = buffer[pos++];
-      if (b == '\n') {
+      if (afterCr) {
+        afterCr = false;
+        if (b == '\n') {
+          continue;
+        }
+      }
+      sawAny = true;
+      if (Lines.isLineEnd(b)) {
+        afterCr = b == '\r';
         break;
       }
       if (length < MAX_LINE_BYTES) {
@@ -69,6 +78,14 @@ final class LineReader {
   /** The bytes read from the input but not yet returned as lines. */
   byte[] buffered() {
     return Arrays.copyOfRange(buffer, pos, limit);
+  }
+
+  /**
+   * Whether the last line returned ended with a CR and no byte has been read after it yet, so that
+   * an LF coming next belongs to that line end.
+   */
+  boolean afterCr() {
+    return afterCr;
   }
 
   /** Whether the end of the input has been seen. */

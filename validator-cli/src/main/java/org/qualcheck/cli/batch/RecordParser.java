@@ -1,16 +1,24 @@
 package org.qualcheck.cli.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns one line of batch input into a {@link ParsedRecord}. Thread-safe once built. */
@@ -118,9 +126,15 @@ interface RecordParser {
     }
   }
 
-  /** JSON lines: {@code {"learner": "...", "units": ["F1", ...], "qualification": "..."}}. */
+  /**
+   * JSON lines: {@code {"learner": "...", "units": ["F1", ...], "qualification": "..."}}. A line
+   * holds one JSON value and nothing else, and an object names each field once: a second value on
+   * the line, trailing junk or a repeated field makes an error result rather than being dropped.
+   */
   final class JsonLines implements RecordParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
 
     @Override
     public ParsedRecord parse(RawRecord raw) {
@@ -128,10 +142,17 @@ interface RecordParser {
         return ParsedRecord.error(raw.line(), null, raw.unreadable());
       }
       JsonNode node;
-      try {
-        node = MAPPER.readTree(raw.text());
-      } catch (JsonProcessingException e) {
-        return ParsedRecord.error(raw.line(), null, "the record is not valid JSON");
+      try (JsonParser p = MAPPER.createParser(raw.text())) {
+        node = MAPPER.readTree(p);
+        if (trailing(p)) {
+          return ParsedRecord.error(raw.line(), null, "the line holds more than one JSON value"
+              + " (one record per line; nothing may follow the record on its line)");
+        }
+      } catch (IOException e) {
+        String twice = repeatedField(raw.text());
+        return ParsedRecord.error(raw.line(), null, twice != null
+            ? "the record gives the field \"" + twice + "\" more than once"
+            : "the record is not valid JSON");
       }
       if (node == null || !node.isObject()) {
         return ParsedRecord.error(raw.line(), null, "the record is not a JSON object");
@@ -168,5 +189,38 @@ interface RecordParser {
       return new ParsedRecord(raw.line(), who,
           q == null || q.isNull() ? null : q.asText().strip(), tokens, passthrough, null);
     }
+
+    /** Whether anything but white space follows the value {@code p} has just read. */
+    private static boolean trailing(JsonParser p) {
+      try {
+        return p.nextToken() != null;
+      } catch (IOException junk) {
+        return true;
+      }
+    }
+
+    /**
+     * The first field name some object in {@code text} repeats, or null if none does (or the text
+     * is not JSON): read again without the duplicate check, to word the error.
+     */
+    private static String repeatedField(String text) {
+      Deque<Set<String>> open = new ArrayDeque<>();
+      try (JsonParser p = LENIENT.createParser(text)) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == JsonToken.START_OBJECT) {
+            open.push(new HashSet<>());
+          } else if (t == JsonToken.END_OBJECT) {
+            open.pop();
+          } else if (t == JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
+            return p.currentName();
+          }
+        }
+      } catch (IOException notJson) {
+        return null;
+      }
+      return null;
+    }
+
+    private static final JsonFactory LENIENT = new JsonFactory();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.qualcheck.spec.SpecReader;
 
@@ -116,6 +119,123 @@ class BatchRunTest {
     }
   }
 
+  private static final BatchRun SMALL = new BatchRun(List.of(new SpecReader().read(
+      Path.of("src/test/resources/specs/small-two-groups.yaml"))), 2);
+
+  /** The JSON lines results of running {@code input} through {@code run}. */
+  static List<JsonNode> results(BatchRun run, InputStream input, BatchRun.Format format)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BatchRun.Summary s = run.run(input, format, out, BatchRun.Format.JSONL, n -> { });
+    List<JsonNode> results = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+      if (!line.isEmpty()) {
+        results.add(new ObjectMapper().readTree(line));
+      }
+    }
+    assertThat(results).hasSize((int) s.records());
+    return results;
+  }
+
+  static List<JsonNode> results(String input, BatchRun.Format format) throws Exception {
+    return results(SMALL, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        format);
+  }
+
+  @Test
+  void bareCarriageReturnsEndLines() throws Exception {
+    List<JsonNode> r = results("learner,units\rA,M1 X2 Y1\rB,M1\r", BatchRun.Format.CSV);
+    assertThat(r).extracting(n -> n.get("learner").asText()).containsExactly("A", "B");
+    assertThat(r).extracting(n -> n.get("line").asLong()).containsExactly(2L, 3L);
+    assertThat(r.get(1).get("met").booleanValue()).isFalse();
+  }
+
+  @Test
+  void aStrayCarriageReturnNeverMergesTwoLearners() throws Exception {
+    List<JsonNode> r = results("learner,units\nA,M1 X2 Y1\rB,M1\r\nC,M1 X2 Y1\n",
+        BatchRun.Format.CSV);
+    assertThat(r).extracting(n -> n.get("learner").asText()).containsExactly("A", "B", "C");
+    assertThat(r).extracting(n -> n.get("line").asLong()).containsExactly(2L, 3L, 4L);
+    assertThat(r).extracting(n -> n.get("met").booleanValue()).containsExactly(true, false, true);
+    List<JsonNode> j = results("{\"learner\": \"A\", \"units\": [\"M1\"]}\r"
+        + "{\"learner\": \"B\", \"units\": [\"M1\", \"X2\", \"Y1\"]}", BatchRun.Format.JSONL);
+    assertThat(j).extracting(n -> n.get("learner").asText()).containsExactly("A", "B");
+  }
+
+  @Test
+  void aCrLfPairCutBetweenTwoReadsIsOneLineEnd() throws Exception {
+    // The header's CR ends one read of a byte-at-a-time input and its LF starts the next.
+    String csv = "learner,units\r\nA,M1 X2 Y1\r\n\r\nB,M1\r\n";
+    List<JsonNode> r = results(SMALL, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1));
+      }
+    }, BatchRun.Format.CSV);
+    assertThat(r).extracting(n -> n.get("line").asLong()).containsExactly(2L, 4L);
+    // A chunk is cut just after a CR whose LF starts the next chunk.
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    String record = "{\"learner\": \"L\", \"units\": [\"M1\", \"X2\", \"Y1\"]}";
+    long lines = 0;
+    while (in.size() + record.length() + 2 < Chunk.CAPACITY) {
+      in.writeBytes((record + "\r\n").getBytes(StandardCharsets.UTF_8));
+      lines++;
+    }
+    in.writeBytes(" ".repeat(Chunk.CAPACITY - in.size() - 1).getBytes(StandardCharsets.UTF_8));
+    in.writeBytes(("\r\n" + record + "\r\n").getBytes(StandardCharsets.UTF_8));
+    byte[] input = in.toByteArray();
+    assertThat(input[Chunk.CAPACITY - 1]).isEqualTo((byte) '\r');
+    List<JsonNode> j = results(SMALL, new ByteArrayInputStream(input), BatchRun.Format.JSONL);
+    assertThat(j).hasSize((int) lines + 1);
+    assertThat(j.get(j.size() - 1).get("line").asLong()).isEqualTo(lines + 2);
+    assertThat(j).allMatch(n -> n.get("met").booleanValue());
+  }
+
+  @Test
+  void anythingAfterTheJsonValueOnItsLineIsAnErrorForThatLine() throws Exception {
+    String ok = "{\"learner\": \"A\", \"units\": [\"M1\", \"X2\", \"Y1\"]}";
+    List<JsonNode> r = results(ok + " " + ok.replace("\"A\"", "\"B\"") + "\n"
+        + ok + " junk\n" + ok + "}\n" + ok + "   \n", BatchRun.Format.JSONL);
+    assertThat(r).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(r.get(i).get("error").asText()).as("line %d", i + 1)
+          .contains("more than one JSON value");
+      assertThat(r.get(i).get("line").asLong()).isEqualTo(i + 1);
+    }
+    assertThat(r.get(3).get("met").booleanValue()).isTrue();
+  }
+
+  @Test
+  void aFieldGivenTwiceInJsonLinesIsAnError() throws Exception {
+    List<JsonNode> r = results(
+        "{\"learner\": \"A\", \"units\": [\"M1\"], \"units\": [\"M1\", \"X2\", \"Y1\"]}\n"
+        + "{\"learner\": \"A\", \"learner\": \"B\", \"units\": [\"M1\", \"X2\", \"Y1\"]}\n"
+        + "{\"learner\": \"C\", \"units\": [\"M1\", \"X2\", \"Y1\"], \"o\": {\"k\": 1, \"k\": 2}}\n",
+        BatchRun.Format.JSONL);
+    assertThat(r).extracting(n -> n.get("error").asText()).containsExactly(
+        "the record gives the field \"units\" more than once",
+        "the record gives the field \"learner\" more than once",
+        "the record gives the field \"k\" more than once");
+  }
+
+  @Test
+  void aRecordWithNoUnitsIsNotMetWithTheFailingRules() throws Exception {
+    for (BatchRun run : List.of(SMALL, new BatchRun(List.of(new SpecReader().read(
+        Path.of("src/test/resources/specs/small-two-groups.yaml"))), 1, false, 0))) {
+      List<JsonNode> csv = results(run, new ByteArrayInputStream(
+          "learner,units\nA,\nB, ; \n".getBytes(StandardCharsets.UTF_8)), BatchRun.Format.CSV);
+      List<JsonNode> json = results(run, new ByteArrayInputStream(
+          "{\"learner\": \"A\", \"units\": []}\n".getBytes(StandardCharsets.UTF_8)),
+          BatchRun.Format.JSONL);
+      for (JsonNode n : List.of(csv.get(0), csv.get(1), json.get(0))) {
+        assertThat(n.has("error")).as(n.toString()).isFalse();
+        assertThat(n.get("met").booleanValue()).isFalse();
+        assertThat(n.get("failed")).extracting(f -> f.get("rule").asText())
+            .containsExactly("mandatory", "one-from-Y", "total-credits");
+      }
+    }
+  }
+
   /** The line of every JSON lines result, in output order. */
   static List<Long> lineNumbers(byte[] jsonLines) {
     List<Long> lines = new ArrayList<>();
@@ -130,23 +250,27 @@ class BatchRunTest {
     return lines;
   }
 
+  /** Splits text read as ISO-8859-1 (one char per byte) into lines, as RFC 4180 readers do. */
+  private static final java.util.regex.Pattern LINE_END =
+      java.util.regex.Pattern.compile("\r\n|\r|\n");
+
   /**
    * The numbers of the lines that are records, from line {@code from} on: worked out here on the
-   * whole input, independently of how the batch cuts it into chunks.
+   * whole input with a regular expression for line ends (CR LF, CR or LF), independently of how
+   * the batch cuts it into chunks and finds line ends.
    */
   static List<Long> recordLines(byte[] input, long from) {
     List<Long> lines = new ArrayList<>();
+    String text = new String(input, StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = LINE_END.matcher(text);
     int start = 0;
     long line = 1;
-    while (start < input.length) {
-      int end = start;
-      while (end < input.length && input[end] != '\n') {
-        end++;
-      }
+    while (start < text.length()) {
+      int end = m.find(start) ? m.start() : text.length();
       if (line >= from && isRecord(input, start, end, line)) {
         lines.add(line);
       }
-      start = end + 1;
+      start = end < text.length() ? m.end() : end;
       line++;
     }
     return lines;
@@ -159,9 +283,8 @@ class BatchRunTest {
     int s = line == 1 && end - start >= 3 && (input[start] & 0xff) == 0xEF
         && (input[start + 1] & 0xff) == 0xBB && (input[start + 2] & 0xff) == 0xBF
         ? start + 3 : start;
-    int e = end > s && input[end - 1] == '\r' ? end - 1 : end;
     try {
-      return !StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(input, s, e - s))
+      return !StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(input, s, end - s))
           .toString().isBlank();
     } catch (CharacterCodingException bad) {
       return true;

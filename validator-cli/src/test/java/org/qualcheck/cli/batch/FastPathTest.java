@@ -179,7 +179,7 @@ class FastPathTest {
       } else if (rnd.nextInt(100) == 0) {
         out.write(0xff);
       }
-      write(out, rnd.nextInt(10) == 0 ? "\r\n" : "\n");
+      write(out, lineEnd(rnd));
     }
     return out.toByteArray();
   }
@@ -211,7 +211,7 @@ class FastPathTest {
   private static byte[] cohort(SplittableRandom rnd, List<Qualification> qs, String header,
       int records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(out, header + (rnd.nextInt(4) == 0 ? "\r\n" : "\n"));
+    write(out, header + lineEnd(rnd));
     List<String> columns = List.of(header.split(","));
     for (int i = 0; i < records; i++) {
       if (rnd.nextInt(40) == 0) {
@@ -246,7 +246,7 @@ class FastPathTest {
       } else if (rnd.nextInt(200) == 0) {
         out.write(0x7f);
       }
-      write(out, rnd.nextInt(10) == 0 ? "\r\n" : "\n");
+      write(out, lineEnd(rnd));
     }
     if (rnd.nextBoolean()) {
       write(out, "Llast," + units(rnd, qs.get(0)));
@@ -323,6 +323,12 @@ class FastPathTest {
       b.append(List.of(" ", ";", " ; ").get(rnd.nextInt(3)));
     }
     return b.toString();
+  }
+
+  /** A line end: mostly LF, sometimes CR LF or a bare CR. */
+  private static String lineEnd(SplittableRandom rnd) {
+    int k = rnd.nextInt(20);
+    return k < 2 ? "\r\n" : k < 4 ? "\r" : "\n";
   }
 
   private static void write(ByteArrayOutputStream out, String s) {
