@@ -9,7 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,11 @@ import picocli.CommandLine.Spec;
     name = "batch",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a whole cohort: one result per input record, in input order. A malformed record"
-          + " (unknown or repeated unit, no units, bad CSV quoting or JSON, bad UTF-8) gets an error"
-          + " result for that learner and checking goes on. A summary goes to standard error.",
+      "Checks a whole cohort: one result per input record, in input order. Each non-blank line is"
+          + " a record; LF, CR and CR LF all end a line. A malformed record (unknown or repeated"
+          + " unit, bad CSV quoting or JSON, anything after the JSON value, bad UTF-8) gets an error"
+          + " result for that learner and checking goes on; a record with no units is not met. A"
+          + " summary goes to standard error.",
       "CSV input has a header row with a learner and a units column (units separated by spaces or"
           + " semicolons; other columns are passed through); JSON lines input has"
           + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
@@ -55,7 +56,9 @@ final class BatchCommand implements Callable<Integer> {
   String input;
 
   @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "Where results go: a .jsonl or .csv file, or - for standard output.")
+      description = "Where results go: a .jsonl or .csv file, or - for standard output. A file"
+          + " (or a link to one) is replaced only once the results are complete; a device or"
+          + " named pipe is written directly.")
   String output;
 
   @Option(names = "--input-format", paramLabel = "FORMAT",
@@ -104,17 +107,11 @@ final class BatchCommand implements Callable<Integer> {
     long started = System.nanoTime();
     boolean terminal = System.console() != null;
     Path target = output.equals("-") ? null : Path.of(output);
-    Path temp = null;
     BatchRun.Summary summary;
-    try (InputStream source = open(input)) {
-      OutputStream sink;
-      if (target == null) {
-        sink = new BufferedOutputStream(new NonClosing(System.out), 1 << 16);
-      } else {
-        Path dir = target.toAbsolutePath().getParent();
-        temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-        sink = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-      }
+    try (InputStream source = open(input);
+        OutputFile file = target == null ? null : OutputFile.open(target, err)) {
+      OutputStream sink = new BufferedOutputStream(
+          file == null ? new NonClosing(System.out) : file.stream(), 1 << 16);
       try (OutputStream o = sink) {
         long[] shown = {0};
         summary = run.run(source, in, o, out, n -> {
@@ -125,9 +122,8 @@ final class BatchCommand implements Callable<Integer> {
           }
         });
       }
-      if (temp != null) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        temp = null;
+      if (file != null) {
+        file.commit();
       }
     } catch (UsageException e) {
       err.println("qualcheck: " + e.getMessage());
@@ -136,17 +132,9 @@ final class BatchCommand implements Callable<Integer> {
       err.println("qualcheck: " + input + ": " + e.getMessage());
       return ExitCode.USAGE;
     } catch (IOException e) {
-      err.println("qualcheck: the batch stopped: " + describe(e)
+      err.println("qualcheck: the batch stopped: " + OutputFile.describe(e)
           + (target == null ? "" : "; " + target + " was not written"));
       return ExitCode.SOFTWARE;
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          err.println("qualcheck: could not remove " + temp);
-        }
-      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (terminal) {
@@ -157,11 +145,6 @@ final class BatchCommand implements Callable<Integer> {
         summary.records() / Math.max(seconds, 1e-9));
     err.flush();
     return summary.met() == summary.records() ? ExitCode.MET : ExitCode.NOT_MET;
-  }
-
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? "output could not be written" : m;
   }
 
   private static InputStream open(String input) throws UsageException, IOException {
