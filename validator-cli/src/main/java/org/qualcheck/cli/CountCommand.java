@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
           + " with exactly N credits, or the minimal ones (no unit can be removed)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec"})
+    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec",
+        "70:standard output was closed or could not be written (the count stops at once)"})
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -73,18 +74,43 @@ final class CountCommand implements Callable<Integer> {
       err.println("qualcheck: " + unsupported);
       return ExitCode.USAGE;
     }
-    if (options.json()) {
-      writeJson(q, checker, credits, minimal, list, out);
-    } else {
-      BigInteger count = run(checker, credits, minimal, list ? plan -> out.println(plan) : null);
-      boolean one = count.equals(BigInteger.ONE);
-      out.println(count + (one ? " plan " : " plans ")
-          + (minimal ? (one ? "is" : "are") + " minimal (no unit can be removed)"
-              : (credits != null ? "of exactly " + RuleText.count(credits, "credit") + " " : "")
-                  + (one ? "meets" : "meet") + " the rules"));
+    try {
+      if (options.json()) {
+        writeJson(q, checker, credits, minimal, list, out);
+      } else {
+        BigInteger count = run(checker, credits, minimal, list ? plan -> {
+          out.println(plan);
+          stillOpen(out);
+        } : null);
+        boolean one = count.equals(BigInteger.ONE);
+        out.println(count + (one ? " plan " : " plans ")
+            + (minimal ? (one ? "is" : "are") + " minimal (no unit can be removed)"
+                : (credits != null ? "of exactly " + RuleText.count(credits, "credit") + " " : "")
+                    + (one ? "meets" : "meet") + " the rules"));
+      }
+    } catch (OutputClosed e) {
+      err.println("qualcheck: standard output was closed, so the count stopped");
+      return ExitCode.SOFTWARE;
     }
     out.flush();
     return ExitCode.MET;
+  }
+
+  /**
+   * Thrown from the listing as soon as the output reports a failed write: a {@link PrintWriter}
+   * swallows a broken pipe, and the count would otherwise run on, unread, for as long as it takes.
+   */
+  static final class OutputClosed extends RuntimeException {
+    OutputClosed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Checks after each listed plan that {@code out} can still be written. */
+  private static void stillOpen(PrintWriter out) {
+    if (out.checkError()) {
+      throw new OutputClosed();
+    }
   }
 
   /**
@@ -100,7 +126,11 @@ final class CountCommand implements Callable<Integer> {
     return null;
   }
 
-  /** Writes {@code count --format json}'s answer, with its final line break, to {@code out}. */
+  /**
+   * Writes {@code count --format json}'s answer, with its final line break, to {@code out}.
+   *
+   * @throws OutputClosed if {@code out} fails while plans are listed
+   */
   static void writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
       boolean list, PrintWriter out) throws IOException {
     String what = minimal ? "minimal" : credits != null ? "credits" : "all";
@@ -127,9 +157,11 @@ final class CountCommand implements Callable<Integer> {
             json.writeString(u);
           }
           json.writeEndArray();
+          json.flush();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        stillOpen(out);
       });
       json.writeEndArray();
     } else {

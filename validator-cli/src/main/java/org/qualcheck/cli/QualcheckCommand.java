@@ -56,7 +56,7 @@ public final class QualcheckCommand implements Runnable {
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
     int code = commandLine(out, err).execute(args);
     out.flush();
-    if (out.checkError()) {
+    if (out.checkError() && code != ExitCode.SOFTWARE) { // 70: the command has said why
       err.println("qualcheck: standard output could not be written");
       code = ExitCode.SOFTWARE;
     }

@@ -216,4 +216,75 @@ class BatchCommandTest {
     assertThat(CliRun.of("batch", "--spec", SMALL, "--input", dir.resolve("none.csv").toString(),
         "--output", "y.jsonl").exitCode()).isEqualTo(2);
   }
+  @Test
+  void csvOutputNeverRepeatsAColumnName() throws Exception {
+    Path in = dir.resolve("clash.csv");
+    Files.writeString(in, "learner,met,units,error,line,failed_rules,input_met,cohort\n"
+        + "A,yes,M1 X2 Y1,none,7,x,im,2026\n"
+        + "B,no,M1,none,8,y,im2,2027\n");
+    Path out = dir.resolve("clash-results.csv");
+    CliRun run = CliRun.of("batch", "--spec", SMALL, "--input", in.toString(), "--output",
+        out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    List<List<String>> rows = new ArrayList<>();
+    try (var it = new CsvMapper().readerFor(List.class)
+        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        .<List<String>>readValues(out.toFile())) {
+      it.forEachRemaining(rows::add);
+    }
+    assertThat(rows.get(0)).containsExactly("learner", "line", "qualification", "met",
+        "failed_rules", "error", "input_met", "input_error", "input_line", "input_failed_rules",
+        "input_input_met", "cohort");
+    assertThat(rows.get(0)).doesNotHaveDuplicates();
+    assertThat(rows.get(1)).containsExactly("A", "2", "SMALL", "true", "", "", "yes", "none", "7",
+        "x", "im", "2026");
+    assertThat(rows.get(2).subList(0, 4)).containsExactly("B", "3", "SMALL", "false");
+    assertThat(rows.get(2).subList(6, 12)).containsExactly("no", "none", "8", "y", "im2", "2027");
+  }
+
+  @Test
+  void anEmptyPlanIsNotMetForTheLibraryValidateAndBatch() throws Exception {
+    Qualification q = new SpecReader().read(Path.of(SMALL));
+    assertThat(Checker.of(q).meets(Plan.of(List.of()))).isFalse();
+    CliRun validate = CliRun.of("validate", "--spec", SMALL, "--units", "");
+    assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);
+    assertThat(validate.out()).contains("NOT MET");
+    Path in = dir.resolve("empty.csv");
+    Files.writeString(in, "learner,units\nA,\nB,M1 X2 Y1\n");
+    Path out = dir.resolve("empty.jsonl");
+    CliRun batch = CliRun.of("batch", "--spec", SMALL, "--input", in.toString(), "--output",
+        out.toString());
+    assertThat(batch.exitCode()).as(batch.err()).isEqualTo(1);
+    JsonNode a = jsonLines(out).get(0);
+    assertThat(a.has("error")).as(a.toString()).isFalse();
+    assertThat(a.get("met").booleanValue()).isFalse();
+    assertThat(a.get("failed")).extracting(f -> f.get("rule").asText())
+        .containsExactly("mandatory", "one-from-Y", "total-credits");
+    assertThat(batch.err()).contains("2 records: 1 met, 1 not met, 0 errors");
+  }
+
+  @Test
+  void batchToAClosedStandardOutputStopsAtOnce() throws Exception {
+    StringBuilder csv = new StringBuilder("learner,units\n");
+    for (int i = 0; i < 300_000; i++) {
+      csv.append('L').append(i).append(",M1 X2 Y1\n");
+    }
+    Path in = dir.resolve("big.csv");
+    Files.writeString(in, csv);
+    Path stderr = dir.resolve("stderr.txt");
+    Process p = Processes.qualcheck("batch", "--spec", SMALL, "--input", in.toString(),
+        "--output", "-", "--output-format", "jsonl").redirectError(stderr.toFile()).start();
+    try {
+      var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8));
+      assertThat(stdout.readLine()).contains("\"learner\":\"L0\"");
+      stdout.close();
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(p.exitValue()).isEqualTo(70);
+    assertThat(Files.readString(stderr)).contains("standard output could not be written")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
 }

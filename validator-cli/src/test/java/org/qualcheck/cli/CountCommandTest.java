@@ -76,4 +76,62 @@ class CountCommandTest {
         .isEqualTo(2);
     assertThat(CliRun.of("count", "--spec", CS, "--credits", "-1").exitCode()).isEqualTo(2);
   }
+  /** A writer whose reader has gone, as standard output is once {@code head -1} has exited. */
+  static final class ClosedAfter extends java.io.Writer {
+    private int left;
+
+    ClosedAfter(int chars) {
+      this.left = chars;
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) throws java.io.IOException {
+      if (len > left) {
+        throw new java.io.IOException("Broken pipe");
+      }
+      left -= len;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void listingStopsAsSoonAsTheOutputIsClosed() {
+    // 139,550,330,338,090 plans: listing them all would never end.
+    for (String format : java.util.List.of("text", "json")) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(60),
+          () -> QualcheckCommand.commandLine(new java.io.PrintWriter(new ClosedAfter(10_000)),
+              new java.io.PrintWriter(err, true))
+              .execute("count", "--spec", CS, "--list", "--format", format), format);
+      assertThat(code).as(format).isEqualTo(70);
+      assertThat(err.toString()).contains("standard output was closed")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void countListIntoAPipeClosedEarlyEndsPromptly() throws Exception {
+    Path stderr = Files.createTempFile("qualcheck-count", ".txt");
+    Process p = Processes.qualcheck("count", "--spec", CS, "--list")
+        .redirectError(stderr.toFile()).start();
+    try {
+      var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(stdout.readLine()).startsWith("F1");
+      stdout.close(); // what head -1 does once it has its line
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(p.exitValue()).isEqualTo(70);
+    assertThat(Files.readString(stderr)).contains("standard output was closed")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    Files.delete(stderr);
+  }
 }

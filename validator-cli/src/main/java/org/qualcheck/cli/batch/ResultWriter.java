@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes batch results, one output record per input record, in input order. Worker threads encode
@@ -242,10 +244,25 @@ interface ResultWriter extends AutoCloseable {
 
   /**
    * CSV with a header row: learner, line, qualification, met, failed_rules, error, then the input's
-   * other columns.
+   * other columns; one named like a result column is renamed ({@link #passThroughName}).
    */
   final class Csv implements ResultWriter {
     private static final CsvFactory FACTORY = new CsvFactory();
+    private static final List<String> RESULT_COLUMNS =
+        List.of("learner", "line", "qualification", "met", "failed_rules", "error");
+
+    /**
+     * The output name of the passed-through input column {@code name}: itself, or, when a result
+     * column (or an earlier renamed column) already has that name, {@code input_} before it, as
+     * often as it takes, so the header never names a column twice. Adds the name to {@code used}.
+     */
+    static String passThroughName(String name, Set<String> used) {
+      String out = name;
+      while (!used.add(out)) {
+        out = "input_" + out;
+      }
+      return out;
+    }
 
     private final OutputStream out;
     private final List<String> passthrough;
@@ -255,11 +272,10 @@ interface ResultWriter extends AutoCloseable {
       this.out = out;
       this.passthrough = passthrough;
       CsvSchema.Builder builder = CsvSchema.builder();
-      for (String c : List.of("learner", "line", "qualification", "met", "failed_rules", "error")) {
-        builder.addColumn(c);
-      }
+      Set<String> names = new HashSet<>(RESULT_COLUMNS);
+      RESULT_COLUMNS.forEach(builder::addColumn);
       for (String c : passthrough) {
-        builder.addColumn(c);
+        builder.addColumn(passThroughName(c, names));
       }
       this.schema = builder.build().withoutHeader();
       List<String> header = new ArrayList<>();
