@@ -18,8 +18,9 @@ import java.security.SecureRandom;
  * where nothing is yet, is written to a hidden {@code .NAME.<random>.partial} file beside it, which
  * replaces it only once complete: readers never see half the results. A symbolic link is followed,
  * so its target is replaced and the link kept. Anything else (a device such as {@code /dev/null},
- * a named pipe, a terminal, {@code /dev/stdout}) is written directly, since replacing it with a
- * regular file would destroy it. A folder is refused. New files get the user's umask; a replaced
+ * a named pipe, a terminal), and anything under {@code /dev} or {@code /proc} (such as {@code
+ * /dev/stdout}, whatever it leads to), is written directly, since replacing it with a regular file
+ * would destroy it. A folder is refused. New files get the user's umask; a replaced
  * file keeps its permissions. If the process is interrupted (SIGINT, SIGTERM) before the results
  * are complete, a shutdown hook removes the partial file and says so.
  */
@@ -52,6 +53,16 @@ final class OutputFile implements AutoCloseable {
    * @throws IOException if the path cannot be written
    */
   static OutputFile open(Path path, PrintWriter err) throws UsageException, IOException {
+    Path absolute = path.toAbsolutePath().normalize();
+    if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) {
+      // Devices and the process's own streams (/dev/stdout, /proc/self/fd/1): never replaced,
+      // even where they lead to a regular file, and never created.
+      if (!Files.exists(path)) {
+        throw new UsageException(path + ": no such device; under /dev and /proc only what"
+            + " exists is written to");
+      }
+      return direct(path, err);
+    }
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -67,8 +78,16 @@ final class OutputFile implements AutoCloseable {
     if (attributes.isRegularFile()) {
       return replacing(path.toRealPath(), true, err);
     }
+    return direct(path, err);
+  }
+
+  /**
+   * Writes {@code path} in place, at its end: for a device or pipe the same as writing it, and for
+   * {@code /dev/stdout} sent to a file it keeps what the shell's {@code >>} put there.
+   */
+  private static OutputFile direct(Path path, PrintWriter err) throws IOException {
     return new OutputFile(path, null,
-        Files.newOutputStream(path, StandardOpenOption.WRITE), err);
+        Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND), err);
   }
 
   /** Where a chain of symbolic links ends, when it ends at nothing yet. */

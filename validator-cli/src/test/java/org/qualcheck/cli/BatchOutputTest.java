@@ -106,6 +106,30 @@ class BatchOutputTest {
   }
 
   @Test
+  void theProcessesOwnStandardOutputIsWrittenInPlaceEvenWhenItIsAFile() throws Exception {
+    Path in = input();
+    Path file = dir.resolve("appended.jsonl");
+    Files.writeString(file, "kept\n");
+    Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    // As `--output /dev/stdout >> appended.jsonl` would: the shell's file is kept and added to.
+    Process p = Processes.qualcheck("batch", "--spec", SMALL, "--input", in.toString(),
+        "--output", "/proc/self/fd/1", "--output-format", "jsonl")
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile()))
+        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isEqualTo(1);
+    assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("kept");
+    assertThat(partials()).isEmpty();
+    CliRun missing = batch(in, Path.of("/dev/no-such-device-for-qualcheck"));
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such device");
+    assertThat(Files.exists(Path.of("/dev/no-such-device-for-qualcheck"))).isFalse();
+  }
+
+  @Test
   void aFolderIsRefusedWithASentence() throws Exception {
     Path in = input();
     Path folder = Files.createDirectory(dir.resolve("out.jsonl"));

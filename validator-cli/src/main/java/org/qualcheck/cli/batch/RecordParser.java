@@ -104,7 +104,7 @@ interface RecordParser {
         cells = LINE.readValue(raw.text());
       } catch (IOException e) {
         return ParsedRecord.error(raw.line(), null,
-            "the record is not valid CSV (check its quotes)");
+            "the record is not valid CSV (check its quotes; a quoted field cannot span lines)");
       }
       String who = learner < cells.length ? cells[learner].strip() : null;
       if (cells.length != header.size()) {
