@@ -139,11 +139,6 @@ final class OutputFile implements AutoCloseable {
     return stream;
   }
 
-  /** The path results go to: the file replaced, or the device or pipe written. */
-  Path target() {
-    return target;
-  }
-
   /**
    * Puts the complete results in place: moves the partial file over the target. The stream must be
    * closed first.
