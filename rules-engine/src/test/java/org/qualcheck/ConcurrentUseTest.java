@@ -20,6 +20,7 @@ import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.PlanProblem;
 import org.qualcheck.count.Counter;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
@@ -132,7 +133,7 @@ class ConcurrentUseTest {
       return new FacadeAnswer(
           q.meets(units), result, q.explain(result), q.complete(units).best(), List.of());
     } catch (PlanException e) {
-      return new FacadeAnswer(false, null, List.of(), Optional.empty(), e.problems());
+      return new FacadeAnswer(false, null, List.of(), Optional.empty(), e.problems().stream().map(PlanProblem::message).toList());
     }
   }
 

@@ -20,12 +20,12 @@ import java.util.OptionalInt;
  *     it with the units' own credits
  */
 public record Group(
-    String id, String title, ImmutableList<String> units, OptionalInt declaredCredits) {
+    String id, String title, List<String> units, OptionalInt declaredCredits) {
 
   public Group {
     checkArgument(id != null && !id.isBlank(), "a group needs an id");
     checkNotNull(title, "title");
-    checkNotNull(units, "units");
+    units = ImmutableList.copyOf(checkNotNull(units, "units"));
     checkArgument(
         units.stream().distinct().count() == units.size(), "group %s lists a unit twice", id);
     checkNotNull(declaredCredits, "declaredCredits");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,8 @@ public final class Qualification {
   private final ImmutableList<Rule> rules;
   private final ImmutableMap<String, SourceLocation> locations;
   private final ImmutableMap<String, Unit> unitsByReference;
+  /** Units by unit number in {@link #folded folded} case; no two numbers fold together. */
+  private final ImmutableMap<String, Unit> unitsByFoldedNumber;
   private final ImmutableSet<String> impliedRules;
 
   private Qualification(Builder b) {
@@ -65,6 +68,11 @@ public final class Qualification {
     }
     this.unitsByReference = ImmutableMap.copyOf(byReference);
     checkUnambiguous(units.values());
+    Map<String, Unit> byFolded = new LinkedHashMap<>();
+    for (Unit u : units.values()) {
+      byFolded.put(folded(u.number()), u);
+    }
+    this.unitsByFoldedNumber = ImmutableMap.copyOf(byFolded);
     for (Group g : groups.values()) {
       for (String u : g.units()) {
         checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
@@ -222,16 +230,16 @@ public final class Qualification {
   }
 
   /** Units by unit number, in declaration order. */
-  public ImmutableMap<String, Unit> units() {
+  public Map<String, Unit> units() {
     return units;
   }
 
   /** Groups by id, in declaration order. */
-  public ImmutableMap<String, Group> groups() {
+  public Map<String, Group> groups() {
     return groups;
   }
 
-  public ImmutableList<Rule> rules() {
+  public List<Rule> rules() {
     return rules;
   }
 
@@ -239,14 +247,25 @@ public final class Qualification {
     return Optional.ofNullable(units.get(number));
   }
 
-  /** The unit with this unit number or, failing that, this unit reference number. */
+  /**
+   * The unit with this unit number or unit reference number, in any case: {@code f1} finds
+   * {@code F1} and {@code f/601/1609} finds {@code F/601/1609}. This is unambiguous because a
+   * qualification refuses unit numbers that differ only in case.
+   */
   public Optional<Unit> findUnit(String numberOrReference) {
-    Unit byNumber = units.get(numberOrReference);
-    if (byNumber != null) {
-      return Optional.of(byNumber);
+    Unit unit = units.get(numberOrReference);
+    if (unit == null) {
+      unit = unitsByReference.get(numberOrReference);
     }
-    return Optional.ofNullable(unitsByReference.get(numberOrReference));
+    if (unit == null) {
+      unit = unitsByFoldedNumber.get(folded(numberOrReference));
+    }
+    if (unit == null) {
+      unit = unitsByReference.get(numberOrReference.toUpperCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(unit);
   }
+
 
   /** The credits of these declared units added up, e.g. a group's or a plan's. */
   public int credits(Collection<String> unitNumbers) {
@@ -260,7 +279,7 @@ public final class Qualification {
   }
 
   /** The groups listing this unit, in declaration order. */
-  public ImmutableList<Group> groupsOf(String unitNumber) {
+  public List<Group> groupsOf(String unitNumber) {
     return groups.values().stream()
         .filter(g -> g.contains(unitNumber))
         .collect(ImmutableList.toImmutableList());
@@ -278,11 +297,11 @@ public final class Qualification {
    * Ids of the rules the spec marks as implied by the others: the source states them although the
    * other rules already require them, and lint confirms that rather than reporting them redundant.
    */
-  public ImmutableSet<String> impliedRules() {
+  public Set<String> impliedRules() {
     return impliedRules;
   }
 
-  public ImmutableMap<String, SourceLocation> locations() {
+  public Map<String, SourceLocation> locations() {
     return locations;
   }
 

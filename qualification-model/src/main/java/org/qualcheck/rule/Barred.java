@@ -4,15 +4,16 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * Units that may not be taken together: a plan may hold at most one of them ("unit 59 cannot be
  * taken with unit 92").
  */
-public record Barred(String id, ImmutableList<String> units) implements Rule {
+public record Barred(String id, List<String> units) implements Rule {
   public Barred {
     checkNotNull(id, "id");
-    checkNotNull(units, "units");
+    units = ImmutableList.copyOf(checkNotNull(units, "units"));
     checkArgument(units.size() >= 2, "rule %s: a barred combination names at least two units", id);
   }
 

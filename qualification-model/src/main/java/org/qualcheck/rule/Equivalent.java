@@ -4,16 +4,17 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * Units that stand for one another (for instance an old and a new version of a unit). A plan may
  * hold more than one of them, but at most one counts: the others add nothing to any total or group.
  * A mandatory unit is satisfied by any counted unit equivalent to it.
  */
-public record Equivalent(String id, ImmutableList<String> units) implements Rule {
+public record Equivalent(String id, List<String> units) implements Rule {
   public Equivalent {
     checkNotNull(id, "id");
-    checkNotNull(units, "units");
+    units = ImmutableList.copyOf(checkNotNull(units, "units"));
     checkArgument(units.size() >= 2, "rule %s: an equivalence names at least two units", id);
   }
 

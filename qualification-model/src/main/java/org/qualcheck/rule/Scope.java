@@ -9,12 +9,12 @@ import java.util.List;
  * What a rule looks at: the units placed in the named groups, plus the named units. A scope naming
  * neither groups nor units is the whole plan.
  */
-public record Scope(ImmutableList<String> groups, ImmutableList<String> units) {
+public record Scope(List<String> groups, List<String> units) {
   private static final Scope WHOLE_PLAN = new Scope(ImmutableList.of(), ImmutableList.of());
 
   public Scope {
-    checkNotNull(groups, "groups");
-    checkNotNull(units, "units");
+    groups = ImmutableList.copyOf(checkNotNull(groups, "groups"));
+    units = ImmutableList.copyOf(checkNotNull(units, "units"));
   }
 
   /** Every unit in the plan. */

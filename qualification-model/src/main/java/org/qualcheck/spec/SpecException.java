@@ -26,7 +26,7 @@ public final class SpecException extends RuntimeException {
   }
 
   /** The problems, in file order. */
-  public ImmutableList<SpecProblem> problems() {
+  public List<SpecProblem> problems() {
     return problems;
   }
 }

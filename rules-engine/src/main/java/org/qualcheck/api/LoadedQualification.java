@@ -49,12 +49,12 @@ public final class LoadedQualification {
    * Resolves the units a learner chose into a plan, which later calls can reuse without resolving
    * again.
    *
-   * @throws PlanException naming every unit the qualification does not have and every unit given
-   *     twice (also when once by number and once by reference number)
+   * @throws PlanException naming every missing, blank or unknown unit and every unit
+   *     given twice (also when once by number and once by reference number)
    */
   public Plan plan(Collection<String> unitsOrReferences) {
     checkNotNull(unitsOrReferences, "unitsOrReferences");
-    return Plan.resolve(qualification(), List.copyOf(unitsOrReferences));
+    return Plan.resolve(qualification(), unitsOrReferences);
   }
 
   /**
@@ -68,9 +68,10 @@ public final class LoadedQualification {
   }
 
   /**
-   * Checks a plan already resolved by {@link #plan}, with every rule's outcome.
+   * Checks a plan, resolved by {@link #plan} or made with {@link Plan#of}, with every rule's
+   * outcome.
    *
-   * @throws IllegalArgumentException if the plan names a unit this qualification does not have
+   * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public CheckResult check(Plan plan) {
     checkNotNull(plan, "plan");
@@ -88,9 +89,9 @@ public final class LoadedQualification {
   }
 
   /**
-   * The verdict alone for a plan already resolved by {@link #plan}.
+   * The verdict alone for a plan, resolved by {@link #plan} or made with {@link Plan#of}.
    *
-   * @throws IllegalArgumentException if the plan names a unit this qualification does not have
+   * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public boolean meets(Plan plan) {
     checkNotNull(plan, "plan");
@@ -113,8 +114,9 @@ public final class LoadedQualification {
    * units never to add, units to favour among equally cheap answers, and how many alternatives to
    * return beyond the best.
    *
-   * @throws IllegalArgumentException if the plan or the options name a unit this qualification
-   *     does not have
+   * @throws PlanException if a unit of the plan is unknown or given twice; see {@link
+   *     #plan}
+   * @throws IllegalArgumentException if the options name a unit this qualification does not have
    */
   public PlanAnswer complete(Plan plan, PlanOptions options) {
     checkNotNull(plan, "plan");
@@ -130,7 +132,7 @@ public final class LoadedQualification {
    *
    * @throws IllegalArgumentException if the result is of another qualification's check
    */
-  public ImmutableList<String> explain(CheckResult result) {
+  public List<String> explain(CheckResult result) {
     checkNotNull(result, "result");
     checkArgument(
         result.qualification().equals(qualification().code()),

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Map;
+import java.util.List;
 
 /**
  * The verdict on a plan and, for every rule in the qualification's order, how the plan fares.
@@ -19,20 +21,20 @@ public record CheckResult(
     String qualification,
     Plan plan,
     boolean met,
-    ImmutableList<RuleOutcome> outcomes,
-    ImmutableMap<String, String> placement,
-    ImmutableList<String> notCounted) {
+    List<RuleOutcome> outcomes,
+    Map<String, String> placement,
+    List<String> notCounted) {
 
   public CheckResult {
     checkNotNull(qualification, "qualification");
     checkNotNull(plan, "plan");
-    checkNotNull(outcomes, "outcomes");
-    checkNotNull(placement, "placement");
-    checkNotNull(notCounted, "notCounted");
+    outcomes = ImmutableList.copyOf(checkNotNull(outcomes, "outcomes"));
+    placement = ImmutableMap.copyOf(checkNotNull(placement, "placement"));
+    notCounted = ImmutableList.copyOf(checkNotNull(notCounted, "notCounted"));
   }
 
   /** The outcomes of the rules the plan does not meet. */
-  public ImmutableList<RuleOutcome> failures() {
+  public List<RuleOutcome> failures() {
     return outcomes.stream().filter(o -> !o.holds()).collect(ImmutableList.toImmutableList());
   }
 }

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.qualcheck.compile.Assignment;
 import org.qualcheck.compile.Bits;
@@ -63,12 +64,13 @@ public final class Checker {
   }
 
   /** What each rule asks, in plain English, indexed like the qualification's rules. */
-  public ImmutableList<String> requirements() {
+  public List<String> requirements() {
     return requirements;
   }
 
   /** The verdict with every rule's outcome. */
   public CheckResult check(Plan plan) {
+    plan = plan.resolvedAgainst(compiled.qualification());
     long[] chosen = compiled.bits(plan);
     CompiledQualification.Reading reading = compiled.search(chosen);
     Assignment a = reading.assignment();
@@ -125,7 +127,7 @@ public final class Checker {
         holds,
         requirement,
         rule.min(),
-        rule.max(),
+        rule.max() == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(rule.max()),
         figure,
         shortfall,
         excess,

@@ -4,67 +4,117 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 
 /**
- * A learner's chosen units, by unit number, in the order given. Order never affects a verdict.
+ * A learner's chosen units, in the order given. Order never affects a verdict.
  *
- * <p>Build one with {@link #resolve}, which accepts unit numbers ({@code A3}) or unit reference
- * numbers ({@code R/601/1212}) and refuses unknown or repeated units, or with {@link #of} when the
- * unit numbers are already known to be valid.
+ * <p>Each unit is given by unit number ({@code A3}) or unit reference number ({@code R/601/1212}),
+ * in any case. {@link #of} takes the units as given and refuses only what
+ * no qualification could accept (a missing or blank unit, a unit given twice in the same words);
+ * checking the plan against a qualification resolves the rest, and {@link #resolve} does it at
+ * once. Both refuse a bad plan with a {@link PlanException} naming every problem, so an
+ * application catches one exception type whichever way it builds plans.
+ *
+ * @param units the units as given, without repeats, in the order given; immutable
  */
-public record Plan(ImmutableSet<String> units) {
+public record Plan(Set<String> units) {
+  /**
+   * Checks that no unit is missing or blank.
+   *
+   * @throws PlanException if a unit is {@code null} or blank
+   */
   public Plan {
     checkNotNull(units, "units");
-  }
-
-  public static Plan of(String... unitNumbers) {
-    return new Plan(ImmutableSet.copyOf(unitNumbers));
-  }
-
-  public static Plan of(Collection<String> unitNumbers) {
-    return new Plan(ImmutableSet.copyOf(unitNumbers));
+    List<PlanProblem> problems = new ArrayList<>();
+    int position = 0;
+    for (String unit : units) {
+      blankOrMissing(unit, position++).ifPresent(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(problems);
+    }
+    units = ImmutableSet.copyOf(units);
   }
 
   /**
-   * Resolves what a user typed against a qualification.
+   * The plan of these units, each by unit number or unit reference number, with surrounding white
+   * space removed. Checking it against a qualification resolves them.
    *
-   * @throws PlanException naming every unknown unit and every unit given twice (also when once by
-   *     number and once by reference number)
+   * @throws PlanException if a unit is {@code null} or blank, or the same text is given twice
    */
-  public static Plan resolve(Qualification qualification, List<String> tokens) {
+  public static Plan of(String... units) {
+    checkNotNull(units, "units");
+    return of(Arrays.asList(units));
+  }
+
+  /**
+   * The plan of these units, each by unit number or unit reference number, with surrounding white
+   * space removed. Checking it against a qualification resolves them.
+   *
+   * @throws PlanException if a unit is {@code null} or blank, or the same text is given twice
+   */
+  public static Plan of(Collection<String> units) {
+    checkNotNull(units, "units");
+    Set<String> tokens = new LinkedHashSet<>();
+    List<PlanProblem> problems = new ArrayList<>();
+    int position = 0;
+    for (String unit : units) {
+      Optional<PlanProblem> problem = blankOrMissing(unit, position);
+      if (problem.isPresent()) {
+        problems.add(problem.get());
+      } else if (!tokens.add(unit.strip())) {
+        problems.add(repeated(position, unit, unit.strip(), unit.strip(), unit.strip()));
+      }
+      position++;
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(problems);
+    }
+    return new Plan(tokens);
+  }
+
+  /**
+   * Resolves what a user typed against a qualification, giving the plan of the units' numbers as
+   * the qualification declares them.
+   *
+   * @throws PlanException naming every missing, blank or unknown unit and every unit given twice
+   *     (also when once by number and once by reference number, or in two cases)
+   */
+  public static Plan resolve(Qualification qualification, Collection<String> units) {
+    checkNotNull(qualification, "qualification");
+    checkNotNull(units, "units");
     Set<String> numbers = new LinkedHashSet<>();
-    Map<String, String> firstSpelling = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (String raw : tokens) {
-      String token = raw.strip();
-      if (token.isEmpty()) {
+    Map<String, String> firstSpelling = new HashMap<>();
+    List<PlanProblem> problems = new ArrayList<>();
+    int position = 0;
+    for (String raw : units) {
+      int at = position++;
+      Optional<PlanProblem> blank = blankOrMissing(raw, at);
+      if (blank.isPresent()) {
+        problems.add(blank.get());
         continue;
       }
+      String token = raw.strip();
       Unit unit = qualification.findUnit(token).orElse(null);
       if (unit == null) {
-        problems.add(
-            "unit \""
-                + token
-                + "\" is not in "
-                + qualification.code()
-                + "; give "
-                + example(qualification));
+        problems.add(notFound(qualification, at, raw, token));
         continue;
       }
       String earlier = firstSpelling.putIfAbsent(unit.number(), token);
       if (earlier != null) {
-        problems.add(
-            earlier.equals(token)
-                ? "unit " + token + " is given twice"
-                : "unit " + unit.number() + " is given twice, as " + earlier + " and as " + token);
+        problems.add(repeated(at, raw, token, earlier, unit.number()));
         continue;
       }
       numbers.add(unit.number());
@@ -72,7 +122,7 @@ public record Plan(ImmutableSet<String> units) {
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new Plan(ImmutableSet.copyOf(numbers));
+    return new Plan(numbers);
   }
 
   /**
@@ -92,16 +142,129 @@ public record Plan(ImmutableSet<String> units) {
         .orElse("a unit number or a unit reference number");
   }
 
-  public boolean contains(String unitNumber) {
-    return units.contains(unitNumber);
+  /**
+   * This plan with every unit as the qualification numbers it: the plan itself when it already
+   * is, which costs a look-up per unit, otherwise {@link #resolve resolved}.
+   *
+   * @throws PlanException if a unit is unknown or given twice; see {@link #resolve}
+   */
+  public Plan resolvedAgainst(Qualification qualification) {
+    checkNotNull(qualification, "qualification");
+    Map<String, Unit> declared = qualification.units();
+    for (String unit : units) {
+      if (!declared.containsKey(unit)) {
+        return resolve(qualification, units);
+      }
+    }
+    return this;
   }
 
+  /** Whether the plan holds this unit, as given. */
+  public boolean contains(String unit) {
+    return units.contains(unit);
+  }
+
+  /** How many units the plan holds. */
   public int size() {
     return units.size();
   }
 
+  /** The units as given, separated by commas, e.g. {@code F1,F2,A3}. */
   @Override
   public String toString() {
     return String.join(",", units);
+  }
+
+  private static Optional<PlanProblem> blankOrMissing(String unit, int position) {
+    if (unit == null) {
+      return Optional.of(
+          new PlanProblem(
+              PlanProblem.Kind.MISSING,
+              position,
+              "",
+              Optional.empty(),
+              "unit "
+                  + (position + 1)
+                  + " of the plan is missing (null); give a unit number or a unit reference"
+                  + " number"));
+    }
+    if (unit.isBlank()) {
+      return Optional.of(
+          new PlanProblem(
+              PlanProblem.Kind.BLANK,
+              position,
+              unit,
+              Optional.empty(),
+              "unit "
+                  + (position + 1)
+                  + " of the plan is blank (\""
+                  + unit
+                  + "\"); give a unit number or a unit reference number"));
+    }
+    return Optional.empty();
+  }
+
+  private static PlanProblem repeated(
+      int position, String raw, String token, String earlier, String number) {
+    return new PlanProblem(
+        PlanProblem.Kind.REPEATED,
+        position,
+        raw,
+        Optional.of(number),
+        earlier.equals(token)
+            ? "unit " + token + " is given twice"
+            : "unit " + number + " is given twice, as " + earlier + " and as " + token);
+  }
+
+  private static PlanProblem notFound(
+      Qualification qualification, int position, String raw, String token) {
+    Optional<String> suggestion = nearest(qualification, token);
+    return new PlanProblem(
+        PlanProblem.Kind.UNKNOWN,
+        position,
+        raw,
+        suggestion,
+        "unit \""
+            + token
+            + "\" is not in "
+            + qualification.code()
+            + suggestion
+                .map(s -> "; did you mean " + s + "?")
+                .orElse("; give " + example(qualification)));
+  }
+
+  /**
+   * The one unit number or unit reference number one letter away from {@code token} (ignoring
+   * case), if exactly one unit has such a number or reference.
+   */
+  private static Optional<String> nearest(Qualification qualification, String token) {
+    String upper = token.toUpperCase(Locale.ROOT);
+    Map<Unit, String> near = new LinkedHashMap<>();
+    for (Unit u : qualification.units().values()) {
+      if (oneEditApart(upper, u.number().toUpperCase(Locale.ROOT))) {
+        near.putIfAbsent(u, u.number());
+      }
+      u.reference()
+          .filter(r -> oneEditApart(upper, r.value()))
+          .ifPresent(r -> near.putIfAbsent(u, r.value()));
+    }
+    return near.size() == 1 ? Optional.of(near.values().iterator().next()) : Optional.empty();
+  }
+
+  /** Whether one letter changed, added or removed turns {@code a} into {@code b}. */
+  static boolean oneEditApart(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (a.length() == b.length()) {
+      return a.substring(i + 1).equals(b.substring(i + 1));
+    }
+    return a.length() < b.length()
+        ? a.substring(i).equals(b.substring(i + 1))
+        : a.substring(i + 1).equals(b.substring(i));
   }
 }

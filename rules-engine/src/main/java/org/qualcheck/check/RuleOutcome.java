@@ -3,6 +3,8 @@ package org.qualcheck.check;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.qualcheck.rule.Rule;
 
 /**
@@ -13,7 +15,7 @@ import org.qualcheck.rule.Rule;
  * @param requirement what the rule asks, in plain English ("at least 20 credits from groups B, C, D
  *     and E")
  * @param minimum the least figure the rule admits
- * @param maximum the greatest figure the rule admits, or {@link Long#MAX_VALUE}
+ * @param maximum the greatest figure the rule admits; empty when the rule has no maximum
  * @param achieved the plan's figure: credits, units or hours summed, or requirements met
  * @param shortfall how far the figure is below the minimum; zero when it is not
  * @param excess how far the figure is above the maximum; zero when it is not
@@ -25,20 +27,22 @@ public record RuleOutcome(
     boolean holds,
     String requirement,
     long minimum,
-    long maximum,
+    OptionalLong maximum,
     long achieved,
     long shortfall,
     long excess,
-    ImmutableList<String> counted,
-    ImmutableList<String> missing) {
+    List<String> counted,
+    List<String> missing) {
 
   public RuleOutcome {
     checkNotNull(rule, "rule");
     checkNotNull(requirement, "requirement");
-    checkNotNull(counted, "counted");
-    checkNotNull(missing, "missing");
+    checkNotNull(maximum, "maximum");
+    counted = ImmutableList.copyOf(checkNotNull(counted, "counted"));
+    missing = ImmutableList.copyOf(checkNotNull(missing, "missing"));
   }
 
+  /** The rule's id, as the spec names it, e.g. {@code optional-level-2}. */
   public String ruleId() {
     return rule.id();
   }
@@ -51,8 +55,8 @@ public record RuleOutcome(
     return RuleText.explanation(this);
   }
 
-  /** Whether the rule has a maximum. */
+  /** Whether the rule has a maximum: the same as {@code maximum().isPresent()}. */
   public boolean bounded() {
-    return maximum != Long.MAX_VALUE;
+    return maximum.isPresent();
   }
 }

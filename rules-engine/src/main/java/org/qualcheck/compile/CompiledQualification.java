@@ -196,7 +196,7 @@ public final class CompiledQualification {
     return simple;
   }
 
-  public ImmutableList<CompiledRule> rules() {
+  public List<CompiledRule> rules() {
     return rules;
   }
 
@@ -205,7 +205,9 @@ public final class CompiledQualification {
     long[] bits = Bits.empty(numbers.length);
     for (String u : plan.units()) {
       Integer i = index.get(u);
-      checkArgument(i != null, "unit %s is not in %s", u, qualification.code());
+      if (i == null) {
+        return bits(plan.resolvedAgainst(qualification));
+      }
       Bits.set(bits, i);
     }
     return bits;

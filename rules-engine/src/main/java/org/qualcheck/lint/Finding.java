@@ -3,6 +3,7 @@ package org.qualcheck.lint;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 import java.util.Optional;
 import org.qualcheck.check.Plan;
 import org.qualcheck.model.SourceLocation;
@@ -22,15 +23,15 @@ public record Finding(
     FindingKind kind,
     String message,
     Optional<SourceLocation> location,
-    ImmutableList<String> rules,
-    ImmutableList<String> units,
+    List<String> rules,
+    List<String> units,
     Optional<Plan> plan) {
   public Finding {
     checkNotNull(kind, "kind");
     checkNotNull(message, "message");
     checkNotNull(location, "location");
-    checkNotNull(rules, "rules");
-    checkNotNull(units, "units");
+    rules = ImmutableList.copyOf(checkNotNull(rules, "rules"));
+    units = ImmutableList.copyOf(checkNotNull(units, "units"));
     checkNotNull(plan, "plan");
   }
 

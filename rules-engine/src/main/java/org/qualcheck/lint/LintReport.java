@@ -3,13 +3,14 @@ package org.qualcheck.lint;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 import org.qualcheck.model.Qualification;
 
 /** Everything lint found in one qualification, errors first, then in the order of the spec. */
-public record LintReport(Qualification qualification, ImmutableList<Finding> findings) {
+public record LintReport(Qualification qualification, List<Finding> findings) {
   public LintReport {
     checkNotNull(qualification, "qualification");
-    checkNotNull(findings, "findings");
+    findings = ImmutableList.copyOf(checkNotNull(findings, "findings"));
   }
 
   /** Whether any finding is an error. */
@@ -18,7 +19,7 @@ public record LintReport(Qualification qualification, ImmutableList<Finding> fin
   }
 
   /** The findings of one kind. */
-  public ImmutableList<Finding> ofKind(FindingKind kind) {
+  public List<Finding> ofKind(FindingKind kind) {
     return findings.stream().filter(f -> f.kind() == kind).collect(ImmutableList.toImmutableList());
   }
 }

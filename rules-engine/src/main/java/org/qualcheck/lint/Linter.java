@@ -384,7 +384,7 @@ public final class Linter {
                         + " the rules not marked implied alone"),
             q.location("rule:" + r.id()),
             ImmutableList.<String>builder().add(r.id()).addAll(alsoBroken).build(),
-            p.units().asList(),
+            List.copyOf(p.units()),
             Optional.of(p)));
   }
 

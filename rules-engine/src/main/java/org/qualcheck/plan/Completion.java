@@ -3,6 +3,7 @@ package org.qualcheck.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 import org.qualcheck.check.CheckResult;
 
 /**
@@ -16,14 +17,14 @@ import org.qualcheck.check.CheckResult;
  * @param result the check of the plan after the change; it meets the rules
  */
 public record Completion(
-    ImmutableList<String> add,
-    ImmutableList<String> remove,
+    List<String> add,
+    List<String> remove,
     long creditsAdded,
     long creditsRemoved,
     CheckResult result) {
   public Completion {
-    checkNotNull(add, "add");
-    checkNotNull(remove, "remove");
+    add = ImmutableList.copyOf(checkNotNull(add, "add"));
+    remove = ImmutableList.copyOf(checkNotNull(remove, "remove"));
     checkNotNull(result, "result");
   }
 

@@ -3,6 +3,7 @@ package org.qualcheck.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * A smallest set of rules that cannot all be met with the units still available: drop any one of
@@ -11,10 +12,10 @@ import com.google.common.collect.ImmutableList;
  * @param rules the conflicting rules' ids, in rule order
  * @param reasons one plain sentence per rule, saying what it asks
  */
-public record Conflict(ImmutableList<String> rules, ImmutableList<String> reasons) {
+public record Conflict(List<String> rules, List<String> reasons) {
   public Conflict {
-    checkNotNull(rules, "rules");
-    checkNotNull(reasons, "reasons");
+    rules = ImmutableList.copyOf(checkNotNull(rules, "rules"));
+    reasons = ImmutableList.copyOf(checkNotNull(reasons, "reasons"));
   }
 
   /** One sentence naming the rules that conflict. */

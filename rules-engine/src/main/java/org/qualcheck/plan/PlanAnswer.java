@@ -3,6 +3,7 @@ package org.qualcheck.plan;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 import java.util.Optional;
 import org.qualcheck.check.CheckResult;
 
@@ -16,10 +17,10 @@ import org.qualcheck.check.CheckResult;
  *     cannot hold together with the units still available
  */
 public record PlanAnswer(
-    CheckResult current, ImmutableList<Completion> options, Optional<Conflict> conflict) {
+    CheckResult current, List<Completion> options, Optional<Conflict> conflict) {
   public PlanAnswer {
     checkNotNull(current, "current");
-    checkNotNull(options, "options");
+    options = ImmutableList.copyOf(checkNotNull(options, "options"));
     checkNotNull(conflict, "conflict");
   }
 

@@ -4,18 +4,19 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
+import java.util.Set;
 import java.util.Collection;
 
 /**
  * What a planning question allows: units never to add, units to favour among equally cheap
  * answers, and how many alternatives beyond the best to return.
  */
-public record PlanOptions(ImmutableSet<String> exclude, ImmutableSet<String> prefer, int alternatives) {
+public record PlanOptions(Set<String> exclude, Set<String> prefer, int alternatives) {
   private static final PlanOptions DEFAULTS = new PlanOptions(ImmutableSet.of(), ImmutableSet.of(), 0);
 
   public PlanOptions {
-    checkNotNull(exclude, "exclude");
-    checkNotNull(prefer, "prefer");
+    exclude = ImmutableSet.copyOf(checkNotNull(exclude, "exclude"));
+    prefer = ImmutableSet.copyOf(checkNotNull(prefer, "prefer"));
     checkArgument(alternatives >= 0 && alternatives <= 1000, "alternatives must be 0 to 1000");
   }
 

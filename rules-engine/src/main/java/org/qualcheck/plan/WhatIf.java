@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Map;
+import java.util.List;
 import org.qualcheck.check.CheckResult;
 
 /**
@@ -17,8 +19,8 @@ import org.qualcheck.check.CheckResult;
  */
 public record WhatIf(
     CheckResult current,
-    ImmutableList<String> removable,
-    ImmutableMap<String, Effect> additions) {
+    List<String> removable,
+    Map<String, Effect> additions) {
 
   /** What adding one unit does to a plan. */
   public enum Effect {
@@ -35,7 +37,7 @@ public record WhatIf(
 
   public WhatIf {
     checkNotNull(current, "current");
-    checkNotNull(removable, "removable");
-    checkNotNull(additions, "additions");
+    removable = ImmutableList.copyOf(checkNotNull(removable, "removable"));
+    additions = ImmutableMap.copyOf(checkNotNull(additions, "additions"));
   }
 }

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.PlanProblem;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.plan.Completion;
 import org.qualcheck.plan.Conflict;
@@ -149,7 +151,9 @@ class LoadedQualificationTest {
             () -> nvq.complete(withUnknown),
             () -> nvq.plan(withUnknown))) {
       PlanException e = catchThrowableOfType(PlanException.class, question);
-      assertThat(e.problems()).containsExactly(problem);
+      assertThat(e.problems())
+          .containsExactly(
+              new PlanProblem(PlanProblem.Kind.UNKNOWN, 2, "Z9", Optional.empty(), problem));
     }
   }
 
@@ -157,7 +161,14 @@ class LoadedQualificationTest {
   void aUnitGivenByNumberAndByReferenceNumberIsRefused() {
     PlanException e =
         catchThrowableOfType(PlanException.class, () -> nvq.check(List.of("F1", "F/601/1609")));
-    assertThat(e.problems()).containsExactly("unit F1 is given twice, as F1 and as F/601/1609");
+    assertThat(e.problems())
+        .containsExactly(
+            new PlanProblem(
+                PlanProblem.Kind.REPEATED,
+                1,
+                "F/601/1609",
+                Optional.of("F1"),
+                "unit F1 is given twice, as F1 and as F/601/1609"));
   }
 
   @Test

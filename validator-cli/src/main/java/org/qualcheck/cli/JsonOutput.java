@@ -72,7 +72,7 @@ final class JsonOutput {
         o.requirement(),
         o.holds(),
         o.minimum(),
-        o.bounded() ? o.maximum() : null,
+        o.bounded() ? o.maximum().getAsLong() : null,
         o.achieved(),
         o.shortfall(),
         o.excess(),

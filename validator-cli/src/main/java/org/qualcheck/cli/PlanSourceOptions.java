@@ -4,6 +4,7 @@ import java.util.List;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
 import org.qualcheck.model.PrintableText;
+import org.qualcheck.check.PlanProblem;
 import org.qualcheck.model.Qualification;
 import picocli.CommandLine.Option;
 
@@ -33,14 +34,14 @@ final class PlanSourceOptions {
 
   /** Resolves unit lists given to options such as {@code --exclude}, by number or reference. */
   static List<String> units(Qualification q, String list) {
-    return list == null ? List.of() : Plan.resolve(q, PlanInput.units(list)).units().asList();
+    return list == null ? List.of() : List.copyOf(Plan.resolve(q, PlanInput.units(list)).units());
   }
 
   /** Problems with a plan, one line each, the first {@value #MAX_PROBLEMS} and a count of the rest. */
   static void printProblems(PlanException e, java.io.PrintWriter err) {
-    List<String> problems = e.problems();
-    for (String problem : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
-      err.println("qualcheck: " + PrintableText.escape(problem));
+    List<PlanProblem> problems = e.problems();
+    for (PlanProblem problem : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
+      err.println("qualcheck: " + PrintableText.escape(problem.message()));
     }
     if (problems.size() > MAX_PROBLEMS) {
       int rest = problems.size() - MAX_PROBLEMS;

@@ -55,7 +55,7 @@ final class RecordChecker {
     try {
       plan = Plan.resolve(checker.qualification(), r.units());
     } catch (PlanException e) {
-      return Outcome.error(r, code, String.join("; ", e.problems()));
+      return Outcome.error(r, code, e.getMessage().replace("\n", "; "));
     }
     if (checker.meets(plan)) {
       return new Outcome(r.line(), r.learner(), code, true, List.of(), null, r.passthrough());

@@ -1,0 +1,49 @@
+package org.qualcheck.check;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Optional;
+
+/**
+ * One thing wrong with a plan, as data: what kind of problem, where in the list of units given,
+ * the text given there, what to give instead when that can be told, and a plain sentence.
+ *
+ * @param kind what is wrong
+ * @param position where in the units given the problem is, counting from 0
+ * @param unit the text given there, as given; empty for a missing unit
+ * @param suggestion what to give instead, when one unit fits: the unit number meant by a unit
+ *     given twice, or the one unit number or reference number a mistyped text is one letter away
+ *     from
+ * @param message one plain sentence for a person, naming the unit and the qualification
+ */
+public record PlanProblem(
+    Kind kind, int position, String unit, Optional<String> suggestion, String message) {
+
+  /** What is wrong with a unit of a plan. */
+  public enum Kind {
+    /** The list of units holds {@code null} where a unit should be. */
+    MISSING,
+    /** A unit is empty or only white space. */
+    BLANK,
+    /** No unit of the qualification has this unit number or unit reference number. */
+    UNKNOWN,
+    /** A unit is given twice, by the same text or once by number and once by reference number. */
+    REPEATED
+  }
+
+  /** Checks that every part is given and the position is not negative. */
+  public PlanProblem {
+    checkNotNull(kind, "kind");
+    checkArgument(position >= 0, "position %s is negative", position);
+    checkNotNull(unit, "unit");
+    checkNotNull(suggestion, "suggestion");
+    checkNotNull(message, "message");
+  }
+
+  /** The sentence alone, as {@link PlanException#getMessage()} lists it. */
+  @Override
+  public String toString() {
+    return message;
+  }
+}
