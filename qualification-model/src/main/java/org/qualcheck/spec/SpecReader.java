@@ -138,23 +138,25 @@ public final class SpecReader {
   private static byte[] bytes(Path file) {
     String name = file.toString();
     if (name.isEmpty()) {
-      throw failure(name, "an empty path was given; name the spec file");
+      throw failure(
+          name, SpecException.Kind.NOT_FOUND, "an empty path was given; name the spec file");
     }
     try {
       if (Files.isDirectory(file)) {
-        throw failure(name, "this is a folder, not a spec file");
+        throw failure(name, SpecException.Kind.NOT_A_FILE, "this is a folder, not a spec file");
       }
       byte[] bytes = readAtMost(file, YamlTreeReader.MAX_CHARS);
       if (bytes == null) {
-        throw failure(name, TOO_LARGE);
+        throw failure(name, SpecException.Kind.TOO_LARGE, TOO_LARGE);
       }
       return bytes;
     } catch (NoSuchFileException e) {
-      throw failure(name, "the file does not exist");
+      throw failure(name, SpecException.Kind.NOT_FOUND, "the file does not exist");
     } catch (AccessDeniedException e) {
-      throw failure(name, "the file cannot be read: permission is denied");
+      throw failure(
+          name, SpecException.Kind.NOT_READABLE, "the file cannot be read: permission is denied");
     } catch (IOException e) {
-      throw failure(name, "the file cannot be read");
+      throw failure(name, SpecException.Kind.NOT_READABLE, "the file cannot be read");
     }
   }
 
@@ -181,10 +183,10 @@ public final class SpecReader {
     try {
       bytes = in.readNBytes(YamlTreeReader.MAX_CHARS + 1);
     } catch (IOException e) {
-      throw failure(displayName, "the spec cannot be read");
+      throw failure(displayName, SpecException.Kind.NOT_READABLE, "the spec cannot be read");
     }
     if (bytes.length > YamlTreeReader.MAX_CHARS) {
-      throw failure(displayName, TOO_LARGE);
+      throw failure(displayName, SpecException.Kind.TOO_LARGE, TOO_LARGE);
     }
     return read(displayName, decode(displayName, bytes));
   }
@@ -204,11 +206,11 @@ public final class SpecReader {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         text.append(buffer, 0, n);
         if (text.length() > YamlTreeReader.MAX_CHARS) {
-          throw failure(displayName, TOO_LARGE);
+          throw failure(displayName, SpecException.Kind.TOO_LARGE, TOO_LARGE);
         }
       }
     } catch (IOException e) {
-      throw failure(displayName, "the spec cannot be read");
+      throw failure(displayName, SpecException.Kind.NOT_READABLE, "the spec cannot be read");
     }
     return read(displayName, text.toString());
   }
@@ -240,6 +242,9 @@ public final class SpecReader {
   }
 
   private Qualification read(String displayName, String yamlText, Optional<Path> folder) {
+    if (yamlText.length() > YamlTreeReader.MAX_CHARS) {
+      throw failure(displayName, SpecException.Kind.TOO_LARGE, TOO_LARGE);
+    }
     return assemble(yaml.read(displayName, withoutByteOrderMark(yamlText)), folder);
   }
 
@@ -287,11 +292,13 @@ public final class SpecReader {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw failure(name, "the file is not UTF-8 text; save it as UTF-8");
+      throw failure(
+          name, SpecException.Kind.NOT_UTF8, "the file is not UTF-8 text; save it as UTF-8");
     }
   }
 
-  private static SpecException failure(String name, String message) {
-    return new SpecException(List.of(new SpecProblem(new SourceLocation(name, 1, 1), message)));
+  private static SpecException failure(String name, SpecException.Kind kind, String message) {
+    return new SpecException(
+        kind, List.of(new SpecProblem(new SourceLocation(name, 1, 1), message)));
   }
 }
