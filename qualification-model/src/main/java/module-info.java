@@ -3,13 +3,14 @@
  * combination, and the strict YAML spec reader that builds them.
  *
  * <p>Jackson, SnakeYAML and the JSON Schema validator are read-time details of {@link
- * org.qualcheck.spec.SpecReader} and are not part of the API; Guava's immutable collections are,
- * so the module passes its readability on. The spec format's JSON Schema is packaged in {@code
+ * org.qualcheck.spec.SpecReader} and are not part of the API, nor is Guava: the API speaks in
+ * {@code java.util} types (immutable lists, maps and sets), so the module passes no readability
+ * on and an application may use any Guava version, or none. The spec format's JSON Schema is packaged in {@code
  * org.qualcheck.spec} and read through the reader's own class, so the package needs no {@code
  * opens}.
  */
 module org.qualcheck.model {
-  requires transitive com.google.common;
+  requires com.google.common;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;

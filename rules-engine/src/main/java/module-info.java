@@ -12,7 +12,7 @@
  */
 module org.qualcheck.engine {
   requires transitive org.qualcheck.model;
-  requires transitive com.google.common;
+  requires com.google.common;
 
   exports org.qualcheck.api;
   exports org.qualcheck.check;

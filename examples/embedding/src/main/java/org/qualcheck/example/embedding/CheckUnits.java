@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.qualcheck.api.LoadedQualification;
 import org.qualcheck.api.Qualcheck;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.PlanProblem;
 import org.qualcheck.spec.SpecException;
 
 /**
@@ -57,7 +59,8 @@ public final class CheckUnits {
           status = Math.max(status, 1);
         }
       } catch (PlanException e) {
-        err.println(learner + ": " + String.join("; ", e.problems()));
+        err.println(learner + ": "
+            + e.problems().stream().map(PlanProblem::message).collect(Collectors.joining("; ")));
         status = 2;
       }
     }
