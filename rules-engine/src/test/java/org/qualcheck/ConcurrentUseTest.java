@@ -44,7 +44,7 @@ class ConcurrentUseTest {
     r.outcomes().forEach(o -> explained.append('|').append(o.explanation()));
     explained.append(r.placement());
     return new Answer(checker.meets(plan), explained.toString(),
-        planner.complete(plan, PlanOptions.defaults()).best().map(c -> (List<String>) c.add())
+        planner.complete(plan, PlanOptions.defaults()).best().map(c -> c.add())
             .orElse(List.of()));
   }
 

@@ -20,12 +20,12 @@ public final class CheckCharacters {
     return sum;
   }
 
-  /** The check letter a unit reference number with these seven digits must carry. */
+  /** {@return the check letter a unit reference number with these seven digits must carry} */
   public static char unitReferenceLetter(String sevenDigits) {
     return URN_LETTERS.charAt(weightedSum(sevenDigits) % 11);
   }
 
-  /** The check character a qualification number with these seven digits must carry. */
+  /** {@return the check character a qualification number with these seven digits must carry} */
   public static char qualificationCheck(String sevenDigits) {
     int r = weightedSum(sevenDigits) % 11;
     return r == 10 ? 'X' : (char) ('0' + r);

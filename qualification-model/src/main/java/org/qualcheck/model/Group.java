@@ -22,6 +22,24 @@ import java.util.OptionalInt;
 public record Group(
     String id, String title, List<String> units, OptionalInt declaredCredits) {
 
+  /**
+
+   * Checks the parts given; collections are copied, so the value is immutable.
+
+   *
+
+   * @param id the short name used by rules, e.g. {@code B}
+
+   * @param title the heading as printed
+
+   * @param units unit numbers, in table order, without repeats
+
+   * @param declaredCredits the credit figure printed beside the group heading, if any; lint
+
+   *     compares it with the units' own credits
+
+   */
+
   public Group {
     checkArgument(id != null && !id.isBlank(), "a group needs an id");
     checkNotNull(title, "title");
@@ -31,10 +49,12 @@ public record Group(
     checkNotNull(declaredCredits, "declaredCredits");
   }
 
+  /** {@return a group of these units with no declared credit figure} */
   public static Group of(String id, String title, List<String> units) {
     return new Group(id, title, ImmutableList.copyOf(units), OptionalInt.empty());
   }
 
+  /** {@return whether the group lists this unit number} */
   public boolean contains(String unitNumber) {
     return units.contains(unitNumber);
   }

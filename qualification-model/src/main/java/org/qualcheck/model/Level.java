@@ -10,16 +10,27 @@ import java.util.Optional;
  * rules such as "credits at Level 2 or above" compare by {@link #compareTo}.
  */
 public enum Level {
+  /** Entry level 1. */
   ENTRY_1("Entry 1", "E1"),
+  /** Entry level 2. */
   ENTRY_2("Entry 2", "E2"),
+  /** Entry level 3. */
   ENTRY_3("Entry 3", "E3"),
+  /** Level 1. */
   LEVEL_1("Level 1", "1"),
+  /** Level 2. */
   LEVEL_2("Level 2", "2"),
+  /** Level 3. */
   LEVEL_3("Level 3", "3"),
+  /** Level 4. */
   LEVEL_4("Level 4", "4"),
+  /** Level 5. */
   LEVEL_5("Level 5", "5"),
+  /** Level 6. */
   LEVEL_6("Level 6", "6"),
+  /** Level 7. */
   LEVEL_7("Level 7", "7"),
+  /** Level 8. */
   LEVEL_8("Level 8", "8");
 
   private final String label;
@@ -30,12 +41,12 @@ public enum Level {
     this.code = code;
   }
 
-  /** The name as printed in specifications, e.g. "Entry 3" or "Level 2". */
+  /** {@return the name as printed in specifications, e.g. "Entry 3" or "Level 2"} */
   public String label() {
     return label;
   }
 
-  /** The short form used in specs: "E1".."E3" for entry levels and "1".."8" otherwise. */
+  /** {@return the short form used in specs: "E1".."E3" for entry levels and "1".."8" otherwise} */
   public String code() {
     return code;
   }
@@ -58,7 +69,7 @@ public enum Level {
     return Optional.empty();
   }
 
-  /** Whether this level lies in the closed range {@code [low, high]}. */
+  /** {@return whether this level lies in the closed range {@code [low, high]}} */
   public boolean within(Level low, Level high) {
     return compareTo(low) >= 0 && compareTo(high) <= 0;
   }

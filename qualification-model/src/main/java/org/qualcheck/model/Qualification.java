@@ -130,12 +130,12 @@ public final class Qualification {
     return s.toString();
   }
 
-  /** The units a rule names directly (not through groups). */
+  /** {@return the units a rule names directly (not through groups)} */
   public static List<String> unitsNamedBy(Rule rule) {
     return rule.accept(NAMED_UNITS);
   }
 
-  /** The groups a rule names. */
+  /** {@return the groups a rule names} */
   public static List<String> groupsNamedBy(Rule rule) {
     return rule.accept(NAMED_GROUPS);
   }
@@ -196,20 +196,22 @@ public final class Qualification {
         }
       };
 
+  /** {@return a builder for a qualification with this code} */
   public static Builder builder(String code) {
     return new Builder(code);
   }
 
-  /** The awarding body's code, e.g. the scheme code {@code 03455}. */
+  /** {@return the awarding body's code, e.g. the scheme code {@code 03455}} */
   public String code() {
     return code;
   }
 
+  /** {@return the title as the awarding body prints it} */
   public String title() {
     return title;
   }
 
-  /** The regulated qualification number, if given. */
+  /** {@return the regulated qualification number, if given} */
   public Optional<QualificationNumber> number() {
     return number;
   }
@@ -219,12 +221,12 @@ public final class Qualification {
     return source;
   }
 
-  /** The lowest unit level this qualification allows. */
+  /** {@return the lowest unit level this qualification allows} */
   public Level lowestLevel() {
     return lowestLevel;
   }
 
-  /** The highest unit level this qualification allows. */
+  /** {@return the highest unit level this qualification allows} */
   public Level highestLevel() {
     return highestLevel;
   }
@@ -239,10 +241,12 @@ public final class Qualification {
     return groups;
   }
 
+  /** {@return the rules of combination, in the spec's order} */
   public List<Rule> rules() {
     return rules;
   }
 
+  /** {@return the unit with exactly this unit number, if declared} */
   public Optional<Unit> unit(String number) {
     return Optional.ofNullable(units.get(number));
   }
@@ -267,7 +271,7 @@ public final class Qualification {
   }
 
 
-  /** The credits of these declared units added up, e.g. a group's or a plan's. */
+  /** {@return the credits of these declared units added up, e.g. a group's or a plan's} */
   public int credits(Collection<String> unitNumbers) {
     int sum = 0;
     for (String u : unitNumbers) {
@@ -278,7 +282,7 @@ public final class Qualification {
     return sum;
   }
 
-  /** The groups listing this unit, in declaration order. */
+  /** {@return the groups listing this unit, in declaration order} */
   public List<Group> groupsOf(String unitNumber) {
     return groups.values().stream()
         .filter(g -> g.contains(unitNumber))
@@ -301,6 +305,10 @@ public final class Qualification {
     return impliedRules;
   }
 
+  /**
+   * {@return where each part was written, keyed as for {@link #location}; empty for a qualification
+   * built in code}
+   */
   public Map<String, SourceLocation> locations() {
     return locations;
   }
@@ -328,39 +336,46 @@ public final class Qualification {
       this.code = code;
     }
 
+    /** {@return this builder, with the qualification's title set} */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
+    /** {@return this builder, with the regulated qualification number set} */
     public Builder number(QualificationNumber number) {
       this.number = Optional.of(number);
       return this;
     }
 
+    /** {@return this builder, with the source document set} */
     public Builder source(String source) {
       this.source = source;
       return this;
     }
 
+    /** {@return this builder, with the lowest and highest unit levels allowed set} */
     public Builder levels(Level lowest, Level highest) {
       this.lowestLevel = lowest;
       this.highestLevel = highest;
       return this;
     }
 
+    /** {@return this builder, with the unit declared; a unit number may be declared once} */
     public Builder unit(Unit unit) {
       checkArgument(
           units.putIfAbsent(unit.number(), unit) == null, "unit %s is declared twice", unit.number());
       return this;
     }
 
+    /** {@return this builder, with the group declared; a group id may be declared once} */
     public Builder group(Group group) {
       checkArgument(
           groups.putIfAbsent(group.id(), group) == null, "group %s is declared twice", group.id());
       return this;
     }
 
+    /** {@return this builder, with the rule added after those already added} */
     public Builder rule(Rule rule) {
       rules.add(rule);
       return this;
@@ -372,11 +387,16 @@ public final class Qualification {
       return this;
     }
 
+    /**
+     * {@return this builder, recording where a part was written; keys as for {@link
+     * Qualification#location}}
+     */
     public Builder location(String key, SourceLocation location) {
       locations.put(key, location);
       return this;
     }
 
+    /** {@return the qualification, once its parts are checked together} */
     public Qualification build() {
       return new Qualification(this);
     }

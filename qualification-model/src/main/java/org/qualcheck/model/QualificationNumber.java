@@ -12,9 +12,21 @@ import java.util.regex.Pattern;
  *
  * <p>As with {@link UnitReference}, only the format is enforced; {@link #hasValidCheck()} tells
  * whether the check character agrees with the digits.
+ *
+ * @param value the number as written, e.g. {@code 601/5021/X}
  */
 public record QualificationNumber(String value) {
   private static final Pattern FORMAT = Pattern.compile("(\\d{3})/(\\d{4})/([0-9X])");
+
+  /**
+
+   * Checks the parts given.
+
+   *
+
+   * @param value the number as written, e.g. {@code 601/5021/X}
+
+   */
 
   public QualificationNumber {
     checkArgument(
@@ -32,24 +44,24 @@ public record QualificationNumber(String value) {
     return Optional.of(new QualificationNumber(text.trim()));
   }
 
-  /** The seven digits, in order. */
+  /** {@return the seven digits, in order} */
   public String digits() {
     Matcher m = FORMAT.matcher(value);
     checkArgument(m.matches());
     return m.group(1) + m.group(2);
   }
 
-  /** The check character as written. */
+  /** {@return the check character as written} */
   public char checkCharacter() {
     return value.charAt(value.length() - 1);
   }
 
-  /** The check character the digits call for. */
+  /** {@return the check character the digits call for} */
   public char expectedCheckCharacter() {
     return CheckCharacters.qualificationCheck(digits());
   }
 
-  /** Whether the written check character matches the digits. */
+  /** {@return whether the written check character matches the digits} */
   public boolean hasValidCheck() {
     return checkCharacter() == expectedCheckCharacter();
   }

@@ -25,6 +25,26 @@ public record Unit(
     Level level,
     OptionalInt guidedLearningHours) {
 
+  /**
+
+   * Checks the parts given.
+
+   *
+
+   * @param number the unit number used in the qualification's tables; unique within it
+
+   * @param reference the regulated unit reference number, if published
+
+   * @param title the unit title as printed
+
+   * @param credits the credit value, at least 1
+
+   * @param level the unit's framework level
+
+   * @param guidedLearningHours guided learning hours, if published
+
+   */
+
   public Unit {
     checkArgument(number != null && !number.isBlank(), "a unit needs a unit number");
     checkArgument(
@@ -50,7 +70,7 @@ public record Unit(
         number, Optional.of(new UnitReference(reference)), title, credits, level, OptionalInt.empty());
   }
 
-  /** The guided learning hours, or zero where none are recorded. */
+  /** {@return the guided learning hours, or zero where none are recorded} */
   public int guidedLearningHoursOrZero() {
     return guidedLearningHours.orElse(0);
   }

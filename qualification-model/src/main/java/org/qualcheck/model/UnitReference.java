@@ -12,9 +12,21 @@ import java.util.regex.Pattern;
  *
  * <p>The format is enforced on construction; the check letter is not, so that a designer's typo
  * can be loaded and reported by lint rather than refused outright. See {@link #hasValidCheck()}.
+ *
+ * @param value the reference number as written, e.g. {@code F/601/1609}
  */
 public record UnitReference(String value) implements Comparable<UnitReference> {
   private static final Pattern FORMAT = Pattern.compile("([A-Z])/(\\d{3})/(\\d{4})");
+
+  /**
+
+   * Checks the parts given.
+
+   *
+
+   * @param value the reference number as written, e.g. {@code F/601/1609}
+
+   */
 
   public UnitReference {
     checkArgument(
@@ -31,29 +43,29 @@ public record UnitReference(String value) implements Comparable<UnitReference> {
     return Optional.of(new UnitReference(text.trim()));
   }
 
-  /** Whether {@code text} has the format of a unit reference number. */
+  /** {@return whether {@code text} has the format of a unit reference number} */
   public static boolean looksLike(String text) {
     return text != null && FORMAT.matcher(text.trim()).matches();
   }
 
-  /** The seven digits, in order. */
+  /** {@return the seven digits, in order} */
   public String digits() {
     Matcher m = FORMAT.matcher(value);
     checkArgument(m.matches());
     return m.group(2) + m.group(3);
   }
 
-  /** The check letter as written. */
+  /** {@return the check letter as written} */
   public char checkLetter() {
     return value.charAt(0);
   }
 
-  /** The check letter the digits call for. */
+  /** {@return the check letter the digits call for} */
   public char expectedCheckLetter() {
     return CheckCharacters.unitReferenceLetter(digits());
   }
 
-  /** Whether the written check letter matches the digits. */
+  /** {@return whether the written check letter matches the digits} */
   public boolean hasValidCheck() {
     return checkLetter() == expectedCheckLetter();
   }

@@ -9,8 +9,17 @@ import java.util.List;
 /**
  * Units that may not be taken together: a plan may hold at most one of them ("unit 59 cannot be
  * taken with unit 92").
+ *
+ * @param id the rule's id, unique in the qualification
+ * @param units the unit numbers of which a plan may hold at most one; at least two
  */
 public record Barred(String id, List<String> units) implements Rule {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param id the rule's id, unique in the qualification
+   * @param units the unit numbers of which a plan may hold at most one; at least two
+   */
   public Barred {
     checkNotNull(id, "id");
     units = ImmutableList.copyOf(checkNotNull(units, "units"));

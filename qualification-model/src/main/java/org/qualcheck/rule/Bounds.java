@@ -5,8 +5,19 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.OptionalLong;
 
-/** A minimum and/or a maximum, both inclusive and non-negative; at least one is present. */
+/**
+ * A minimum and/or a maximum, both inclusive and non-negative; at least one is present.
+ *
+ * @param min the least value admitted, if any
+ * @param max the greatest value admitted, if any
+ */
 public record Bounds(OptionalLong min, OptionalLong max) {
+  /**
+   * Checks the parts given.
+   *
+   * @param min the least value admitted, if any
+   * @param max the greatest value admitted, if any
+   */
   public Bounds {
     checkNotNull(min, "min");
     checkNotNull(max, "max");
@@ -19,32 +30,37 @@ public record Bounds(OptionalLong min, OptionalLong max) {
         max);
   }
 
+  /** {@return bounds with this minimum and no maximum} */
   public static Bounds atLeast(long min) {
     return new Bounds(OptionalLong.of(min), OptionalLong.empty());
   }
 
+  /** {@return bounds with this maximum and no minimum} */
   public static Bounds atMost(long max) {
     return new Bounds(OptionalLong.empty(), OptionalLong.of(max));
   }
 
+  /** {@return bounds from {@code min} to {@code max}, both inclusive} */
   public static Bounds between(long min, long max) {
     return new Bounds(OptionalLong.of(min), OptionalLong.of(max));
   }
 
+  /** {@return bounds admitting {@code n} alone} */
   public static Bounds exactly(long n) {
     return between(n, n);
   }
 
+  /** {@return whether the value lies within the bounds} */
   public boolean admits(long value) {
     return value >= min.orElse(0) && (max.isEmpty() || value <= max.getAsLong());
   }
 
-  /** The lowest admitted value (0 when there is no minimum). */
+  /** {@return the lowest admitted value (0 when there is no minimum)} */
   public long lowest() {
     return min.orElse(0);
   }
 
-  /** The highest admitted value, or {@link Long#MAX_VALUE} when there is no maximum. */
+  /** {@return the highest admitted value, or {@link Long#MAX_VALUE} when there is no maximum} */
   public long highest() {
     return max.orElse(Long.MAX_VALUE);
   }

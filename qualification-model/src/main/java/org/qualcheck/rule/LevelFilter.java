@@ -4,12 +4,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.qualcheck.model.Level;
 
-/** Restricts a {@link Total} to units at, at or above, or at or below a level. */
+/**
+ * Restricts a {@link Total} to units at, at or above, or at or below a level.
+ *
+ * @param comparison how a unit's level is compared with {@code level}
+ * @param level the level compared with
+ */
 public record LevelFilter(Comparison comparison, Level level) {
   /** How a unit's level is compared with the filter's. */
   public enum Comparison {
+    /** Units at the level only. */
     EXACTLY("at"),
+    /** Units at the level or above it. */
     AT_LEAST("at or above"),
+    /** Units at the level or below it. */
     AT_MOST("at or below");
 
     private final String words;
@@ -18,28 +26,45 @@ public record LevelFilter(Comparison comparison, Level level) {
       this.words = words;
     }
 
+    /** {@return the comparison in words, e.g. {@code "at or above"}} */
     public String words() {
       return words;
     }
   }
+
+  /**
+
+   * Checks the parts given.
+
+   *
+
+   * @param comparison how a unit's level is compared with {@code level}
+
+   * @param level the level compared with
+
+   */
 
   public LevelFilter {
     checkNotNull(comparison, "comparison");
     checkNotNull(level, "level");
   }
 
+  /** {@return a filter for units at this level} */
   public static LevelFilter exactly(Level level) {
     return new LevelFilter(Comparison.EXACTLY, level);
   }
 
+  /** {@return a filter for units at this level or above} */
   public static LevelFilter atLeast(Level level) {
     return new LevelFilter(Comparison.AT_LEAST, level);
   }
 
+  /** {@return a filter for units at this level or below} */
   public static LevelFilter atMost(Level level) {
     return new LevelFilter(Comparison.AT_MOST, level);
   }
 
+  /** {@return whether a unit at this level passes the filter} */
   public boolean accepts(Level unitLevel) {
     int c = unitLevel.compareTo(level);
     return switch (comparison) {

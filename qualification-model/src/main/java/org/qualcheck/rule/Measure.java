@@ -22,6 +22,7 @@ public enum Measure {
     return n + " " + (n == 1 ? singular : plural);
   }
 
+  /** {@return the measure's plural noun, e.g. {@code "credits"}} */
   public String plural() {
     return plural;
   }

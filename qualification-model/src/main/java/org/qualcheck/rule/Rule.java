@@ -26,14 +26,39 @@ public sealed interface Rule permits AllOf, Total, Choose, Barred, Equivalent {
 
   /** One method per rule kind; implementations give every kind an answer. */
   interface Visitor<R> {
+    /**
+     * {@return the answer for an all-of rule}
+     *
+     * @param rule the rule visited
+     */
     R visitAllOf(AllOf rule);
 
+    /**
+     * {@return the answer for a total rule}
+     *
+     * @param rule the rule visited
+     */
     R visitTotal(Total rule);
 
+    /**
+     * {@return the answer for a choose rule}
+     *
+     * @param rule the rule visited
+     */
     R visitChoose(Choose rule);
 
+    /**
+     * {@return the answer for a barred combination}
+     *
+     * @param rule the rule visited
+     */
     R visitBarred(Barred rule);
 
+    /**
+     * {@return the answer for an equivalence}
+     *
+     * @param rule the rule visited
+     */
     R visitEquivalent(Equivalent rule);
   }
 }

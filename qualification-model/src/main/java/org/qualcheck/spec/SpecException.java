@@ -34,7 +34,9 @@ public final class SpecException extends RuntimeException {
     INVALID_CONTENT
   }
 
+  /** Why the spec could not be read. */
   private final Kind kind;
+  /** The problems, at least one, in file order. */
   private final List<SpecProblem> problems;
 
   /**
@@ -62,7 +64,7 @@ public final class SpecException extends RuntimeException {
     return kind;
   }
 
-  /** The problems, in file order. */
+  /** {@return the problems, in file order} */
   public List<SpecProblem> problems() {
     return problems;
   }

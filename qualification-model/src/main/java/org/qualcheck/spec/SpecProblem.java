@@ -12,6 +12,12 @@ import org.qualcheck.model.SourceLocation;
  * @param message one plain sentence, without the location
  */
 public record SpecProblem(SourceLocation location, String message) {
+  /**
+   * Checks the parts given.
+   *
+   * @param location the file, line and column (1-based) the sentence refers to
+   * @param message one plain sentence, without the location
+   */
   public SpecProblem {
     checkNotNull(location, "location");
     checkNotNull(message, "message");

@@ -40,7 +40,7 @@ public final class LoadedQualification {
     this.planner = Planner.of(checker);
   }
 
-  /** The qualification: its code, title, units, groups and rules. */
+  /** {@return the qualification: its code, title, units, groups and rules} */
   public Qualification qualification() {
     return checker.qualification();
   }
@@ -169,17 +169,25 @@ public final class LoadedQualification {
     return Linter.lint(qualification());
   }
 
-  /** The engine's checker for this qualification, for questions beyond those asked here. */
+  /**
+   * {@return the engine's checker for this qualification, for questions beyond those asked here}
+   */
   public Checker checker() {
     return checker;
   }
 
-  /** The engine's planner for this qualification: repairs, what-if questions, minimal plans. */
+  /**
+   * {@return the engine's planner for this qualification: repairs, what-if questions, minimal
+   * plans}
+   */
   public Planner planner() {
     return planner;
   }
 
-  /** The qualification's code and title, e.g. {@code "03455 OCR Level 2 NVQ Certificate ..."}. */
+  /**
+   * {@return the qualification's code and title, e.g. {@code "03455 OCR Level 2 NVQ Certificate
+   * ..."}}
+   */
   @Override
   public String toString() {
     return qualification().toString();

@@ -25,6 +25,28 @@ public record CheckResult(
     Map<String, String> placement,
     List<String> notCounted) {
 
+  /**
+
+   * Checks the parts given; collections are copied, so the value is immutable.
+
+   *
+
+   * @param qualification the qualification's code
+
+   * @param plan the plan checked
+
+   * @param met whether the plan meets every rule
+
+   * @param outcomes one outcome per rule, in rule order
+
+   * @param placement for each counted unit listed in a group, the group it counts toward
+
+   * @param notCounted units in the plan that count toward nothing because an equivalent unit
+
+   *     counts
+
+   */
+
   public CheckResult {
     checkNotNull(qualification, "qualification");
     checkNotNull(plan, "plan");
@@ -33,7 +55,7 @@ public record CheckResult(
     notCounted = ImmutableList.copyOf(checkNotNull(notCounted, "notCounted"));
   }
 
-  /** The outcomes of the rules the plan does not meet. */
+  /** {@return the outcomes of the rules the plan does not meet} */
   public List<RuleOutcome> failures() {
     return outcomes.stream().filter(o -> !o.holds()).collect(ImmutableList.toImmutableList());
   }

@@ -38,19 +38,24 @@ public final class Checker {
             .collect(ImmutableList.toImmutableList());
   }
 
+  /** {@return a checker for the qualification, compiled once; share it between threads} */
   public static Checker of(Qualification qualification) {
     return new Checker(CompiledQualification.of(qualification));
   }
 
+  /** {@return the qualification this checker checks against} */
   public Qualification qualification() {
     return compiled.qualification();
   }
 
+  /**
+   * {@return the compiled, bitset form of the qualification, for counting and low-level questions}
+   */
   public CompiledQualification compiled() {
     return compiled;
   }
 
-  /** The verdict alone, without explanation: the fast path for batch work. */
+  /** {@return the verdict alone, without explanation: the fast path for batch work} */
   public boolean meets(Plan plan) {
     return compiled.meets(compiled.bits(plan));
   }
@@ -68,7 +73,7 @@ public final class Checker {
     return requirements;
   }
 
-  /** The verdict with every rule's outcome. */
+  /** {@return the verdict with every rule's outcome} */
   public CheckResult check(Plan plan) {
     plan = plan.resolvedAgainst(compiled.qualification());
     long[] chosen = compiled.bits(plan);

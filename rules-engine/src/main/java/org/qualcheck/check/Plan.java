@@ -33,6 +33,7 @@ public record Plan(Set<String> units) {
   /**
    * Checks that no unit is missing or blank.
    *
+   * @param units the units as given, without repeats, in the order given
    * @throws PlanException if a unit is {@code null} or blank
    */
   public Plan {
@@ -159,17 +160,17 @@ public record Plan(Set<String> units) {
     return this;
   }
 
-  /** Whether the plan holds this unit, as given. */
+  /** {@return whether the plan holds this unit, as given} */
   public boolean contains(String unit) {
     return units.contains(unit);
   }
 
-  /** How many units the plan holds. */
+  /** {@return how many units the plan holds} */
   public int size() {
     return units.size();
   }
 
-  /** The units as given, separated by commas, e.g. {@code F1,F2,A3}. */
+  /** {@return the units as given, separated by commas, e.g. {@code F1,F2,A3}} */
   @Override
   public String toString() {
     return String.join(",", units);

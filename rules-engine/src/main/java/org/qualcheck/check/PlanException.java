@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public final class PlanException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The problems, at least one, in the order of the units given. */
   private final List<PlanProblem> problems;
 
   /**
@@ -31,7 +32,9 @@ public final class PlanException extends IllegalArgumentException {
     return problems.stream().map(PlanProblem::message).collect(Collectors.joining("\n"));
   }
 
-  /** The problems, in the order of the units given; {@link #getMessage()} has one per line. */
+  /**
+   * {@return the problems, in the order of the units given; {@link #getMessage()} has one per line}
+   */
   public List<PlanProblem> problems() {
     return problems;
   }

@@ -32,7 +32,28 @@ public record PlanProblem(
     REPEATED
   }
 
-  /** Checks that every part is given and the position is not negative. */
+  /**
+
+   * Checks the parts given.
+
+   *
+
+   * @param kind what is wrong
+
+   * @param position where in the units given the problem is, counting from 0
+
+   * @param unit the text given there, as given; empty for a missing unit
+
+   * @param suggestion what to give instead, when one unit fits: the unit number meant by a unit
+
+   *     given twice, or the one unit number or reference number a mistyped text is one letter away
+
+   *     from
+
+   * @param message one plain sentence for a person, naming the unit and the qualification
+
+   */
+
   public PlanProblem {
     checkNotNull(kind, "kind");
     checkArgument(position >= 0, "position %s is negative", position);
@@ -41,7 +62,7 @@ public record PlanProblem(
     checkNotNull(message, "message");
   }
 
-  /** The sentence alone, as {@link PlanException#getMessage()} lists it. */
+  /** {@return the sentence alone, as {@link PlanException#getMessage()} lists it} */
   @Override
   public String toString() {
     return message;

@@ -63,7 +63,9 @@ public final class RuleText {
     return "from " + s;
   }
 
-  /** The rule kind's key in the spec language: all-of, total, choose, barred or equivalent. */
+  /**
+   * {@return the rule kind's key in the spec language: all-of, total, choose, barred or equivalent}
+   */
   public static String kind(Rule rule) {
     return rule.accept(
         new Rule.Visitor<String>() {

@@ -27,15 +27,20 @@ public final class Assignment {
     }
   }
 
+  /** {@return the plan's units as a bitset over unit indices; do not modify it} */
   public long[] chosen() {
     return chosen.clone();
   }
 
+  /**
+   * {@return the units that count, as a bitset: the chosen ones less equivalents that do not; do
+   * not modify it}
+   */
   public long[] counted() {
     return counted.clone();
   }
 
-  /** The group index unit {@code i} is placed in, or -1. */
+  /** {@return the group index unit {@code i} is placed in, or -1} */
   public int placement(int i) {
     return placement[i];
   }

@@ -4,23 +4,27 @@ package org.qualcheck.compile;
 public final class Bits {
   private Bits() {}
 
+  /** {@return an empty bitset with room for {@code size} bits} */
   public static long[] empty(int size) {
     return new long[(size + 63) >>> 6];
   }
 
+  /** Sets bit {@code i}. */
   public static void set(long[] bits, int i) {
     bits[i >>> 6] |= 1L << i;
   }
 
+  /** Clears bit {@code i}. */
   public static void clear(long[] bits, int i) {
     bits[i >>> 6] &= ~(1L << i);
   }
 
+  /** {@return whether bit {@code i} is set} */
   public static boolean get(long[] bits, int i) {
     return (bits[i >>> 6] & (1L << i)) != 0;
   }
 
-  /** The lowest set bit at or after {@code from}, or -1. */
+  /** {@return the lowest set bit at or after {@code from}, or -1} */
   public static int next(long[] bits, int from) {
     int w = from >>> 6;
     if (w >= bits.length) {
@@ -38,6 +42,7 @@ public final class Bits {
     }
   }
 
+  /** {@return how many bits are set} */
   public static int count(long[] bits) {
     int n = 0;
     for (long w : bits) {
@@ -46,6 +51,7 @@ public final class Bits {
     return n;
   }
 
+  /** {@return how many bits are set in both {@code a} and {@code b}} */
   public static int countAnd(long[] a, long[] b) {
     int n = 0;
     for (int w = 0; w < a.length; w++) {
@@ -54,6 +60,7 @@ public final class Bits {
     return n;
   }
 
+  /** {@return whether some bit is set in both {@code a} and {@code b}} */
   public static boolean intersects(long[] a, long[] b) {
     for (int w = 0; w < a.length; w++) {
       if ((a[w] & b[w]) != 0) {
@@ -63,7 +70,7 @@ public final class Bits {
     return false;
   }
 
-  /** Whether every bit of {@code sub} is set in {@code sup}. */
+  /** {@return whether every bit of {@code sub} is set in {@code sup}} */
   public static boolean containsAll(long[] sup, long[] sub) {
     for (int w = 0; w < sub.length; w++) {
       if ((sub[w] & ~sup[w]) != 0) {
@@ -73,7 +80,7 @@ public final class Bits {
     return true;
   }
 
-  /** The sum of {@code weights[i]} over the bits set in both {@code a} and {@code b}. */
+  /** {@return the sum of {@code weights[i]} over the bits set in both {@code a} and {@code b}} */
   public static long weightedAnd(long[] a, long[] b, int[] weights) {
     long sum = 0;
     for (int w = 0; w < a.length; w++) {
@@ -86,6 +93,7 @@ public final class Bits {
     return sum;
   }
 
+  /** Sets in {@code into} every bit set in {@code from}. */
   public static void or(long[] into, long[] from) {
     for (int w = 0; w < into.length; w++) {
       into[w] |= from[w];

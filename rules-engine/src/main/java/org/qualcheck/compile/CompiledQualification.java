@@ -142,24 +142,28 @@ public final class CompiledQualification {
     return new CompiledQualification(qualification);
   }
 
+  /** {@return the qualification compiled} */
   public Qualification qualification() {
     return qualification;
   }
 
+  /** {@return how many units the qualification declares; unit indices run from 0 to this less 1} */
   public int unitCount() {
     return numbers.length;
   }
 
+  /** {@return the unit number of the unit at this index} */
   public String number(int unit) {
     return numbers[unit];
   }
 
-  /** The index of a unit number, or -1. */
+  /** {@return the index of a unit number, or -1} */
   public int indexOf(String unitNumber) {
     Integer i = index.get(unitNumber);
     return i == null ? -1 : i;
   }
 
+  /** {@return the credits of the unit at this index} */
   public int credits(int unit) {
     return credits[unit];
   }
@@ -169,38 +173,44 @@ public final class CompiledQualification {
     return hours[unit];
   }
 
+  /** {@return how many groups the qualification declares} */
   public int groupCount() {
     return groupIds.length;
   }
 
+  /** {@return the id of the group at this index} */
   public String groupId(int group) {
     return groupIds[group];
   }
 
+  /** {@return the units listed in the group at this index, as a bitset; do not modify it} */
   public long[] groupMask(int group) {
     return groupMasks[group].clone();
   }
 
-  /** The groups a counted unit may be placed in; empty for a unit listed in no group. */
+  /** {@return the groups a counted unit may be placed in; empty for a unit listed in no group} */
   public int[] placementOptions(int unit) {
     return options[unit].clone();
   }
 
-  /** The members of the unit's equivalence class (the unit alone if it has no equivalents). */
+  /**
+   * {@return the members of the unit's equivalence class (the unit alone if it has no equivalents)}
+   */
   public long[] equivalents(int unit) {
     return classMasks[classOf[unit]].clone();
   }
 
-  /** Whether plans are read one way only: no choice of group, no equivalences. */
+  /** {@return whether plans are read one way only: no choice of group, no equivalences} */
   public boolean isSimple() {
     return simple;
   }
 
+  /** {@return the compiled rules, in the qualification's rule order} */
   public List<CompiledRule> rules() {
     return rules;
   }
 
-  /** The plan as a bitset over unit indices. */
+  /** {@return the plan as a bitset over unit indices} */
   public long[] bits(Plan plan) {
     long[] bits = Bits.empty(numbers.length);
     for (String u : plan.units()) {
@@ -213,7 +223,7 @@ public final class CompiledQualification {
     return bits;
   }
 
-  /** The plan with these bits set, in unit order. */
+  /** {@return the plan with these bits set, in unit order} */
   public Plan plan(long[] bits) {
     List<String> units = new ArrayList<>();
     for (int i = 0; i < numbers.length; i++) {
@@ -224,7 +234,7 @@ public final class CompiledQualification {
     return Plan.of(units);
   }
 
-  /** The verdict alone: whether some reading of the plan meets every rule. */
+  /** {@return the verdict alone: whether some reading of the plan meets every rule} */
   public boolean meets(long[] chosen) {
     if (simple) {
       for (CompiledRule r : rules) {
@@ -257,10 +267,12 @@ public final class CompiledQualification {
 
   /** The outcome of {@link #search}: the best reading found and how many rules it meets. */
   public record Reading(Assignment assignment, long[] figures, int rulesMet, long distance) {
+    /** {@return whether every rule holds under this reading} */
     public boolean metAll() {
       return rulesMet == figures.length;
     }
 
+    /** {@return the figure of the rule at this index under this reading} */
     public long figure(int rule) {
       return figures[rule];
     }
@@ -616,7 +628,10 @@ public final class CompiledQualification {
     }
   }
 
-  /** The group a unit is listed in, for callers that hold a {@link Group} rather than an index. */
+  /**
+   * {@return the group a unit is listed in, for callers that hold a {@link Group} rather than an
+   * index}
+   */
   public int groupIndex(Group group) {
     return Arrays.asList(groupIds).indexOf(group.id());
   }

@@ -21,25 +21,27 @@ public abstract sealed class CompiledRule
     this.max = max;
   }
 
+  /** {@return the rule as the spec gives it} */
   public Rule rule() {
     return rule;
   }
 
-  /** The least admitted figure. */
+  /** {@return the least admitted figure} */
   public long min() {
     return min;
   }
 
-  /** The greatest admitted figure ({@link Long#MAX_VALUE} when unbounded). */
+  /** {@return the greatest admitted figure ({@link Long#MAX_VALUE} when unbounded)} */
   public long max() {
     return max;
   }
 
+  /** {@return whether the figure lies within the rule's minimum and maximum} */
   public boolean admits(long figure) {
     return figure >= min && figure <= max;
   }
 
-  /** The rule's figure under a full assignment. */
+  /** {@return the rule's figure under a full assignment} */
   public abstract long measure(Assignment a);
 
   /**
@@ -51,7 +53,7 @@ public abstract sealed class CompiledRule
   /** Units whose presence in the plan the rule's figure can depend on. */
   public abstract long[] relevantUnits();
 
-  /** The plan's units that make up the figure under an assignment. */
+  /** {@return the plan's units that make up the figure under an assignment} */
   public abstract long[] contributors(Assignment a);
 
   /**
@@ -134,12 +136,13 @@ public abstract sealed class CompiledRule
       return out;
     }
 
-    /** Whether a counted unit placed in {@code group} would be summed. */
+    /** {@return whether a counted unit placed in {@code group} would be summed} */
     public boolean inScope(int unit, int group) {
       return Bits.get(levelMask, unit)
           && (wholePlan || (group >= 0 && groupInScope[group]) || Bits.get(unitScope, unit));
     }
 
+    /** {@return what the unit at this index adds to the figure} */
     public int weight(int unit) {
       return weights[unit];
     }
@@ -201,17 +204,19 @@ public abstract sealed class CompiledRule
       return out;
     }
 
-    /** How many units the rule requires. */
+    /** {@return how many units the rule requires} */
     public int requirementCount() {
       return classMasks.length;
     }
 
-    /** The units that satisfy requirement {@code r}: the required unit and its equivalents. */
+    /**
+     * {@return the units that satisfy requirement {@code r}: the required unit and its equivalents}
+     */
     public long[] requirementUnits(int r) {
       return classMasks[r].clone();
     }
 
-    /** Whether requirement {@code r} is met by the assignment. */
+    /** {@return whether requirement {@code r} is met by the assignment} */
     public boolean requirementMet(Assignment a, int r) {
       long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
       return Bits.intersects(pool, classMasks[r]);
@@ -234,7 +239,7 @@ public abstract sealed class CompiledRule
       return Bits.countAnd(countChosen ? a.chosen : a.counted, mask);
     }
 
-    /** Whether the count is of chosen units (barred rules) rather than counted ones. */
+    /** {@return whether the count is of chosen units (barred rules) rather than counted ones} */
     public boolean countsChosen() {
       return countChosen;
     }

@@ -97,7 +97,7 @@ public final class Counter {
     this.memo = m;
   }
 
-  /** Whether plans of this qualification can be counted exactly: it must be simple. */
+  /** {@return whether plans of this qualification can be counted exactly: it must be simple} */
   public static boolean supports(CompiledQualification q) {
     return q.isSimple();
   }
@@ -113,7 +113,7 @@ public final class Counter {
     return new Counter(q, credits);
   }
 
-  /** The number of plans meeting the rules (and of the exact size, if one was given). */
+  /** {@return the number of plans meeting the rules (and of the exact size, if one was given)} */
   public BigInteger count() {
     return from(0, new long[caps.length]);
   }

@@ -23,7 +23,9 @@ import org.qualcheck.rule.Total;
 public final class StructureText {
   private StructureText() {}
 
-  /** The structure as a table of groups and units, then the rules of combination in words. */
+  /**
+   * {@return the structure as a table of groups and units, then the rules of combination in words}
+   */
   public static String text(Qualification q) {
     StringBuilder s = new StringBuilder();
     s.append(PrintableText.escape(q.title())).append(" (").append(q.code()).append(")\n");

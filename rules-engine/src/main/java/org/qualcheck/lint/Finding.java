@@ -26,6 +26,18 @@ public record Finding(
     List<String> rules,
     List<String> units,
     Optional<Plan> plan) {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param kind what was found; its severity comes with it
+   * @param message one plain sentence, naming the units, rules and plan that prove it
+   * @param location where in the spec the finding points, when the qualification was read from one
+   * @param rules ids of the rules involved (the conflicting set, the implying rules, the rule
+   *     broken)
+   * @param units unit numbers involved
+   * @param plan a plan that proves the finding, e.g. one meeting every other rule and breaking a
+   *     rule marked implied
+   */
   public Finding {
     checkNotNull(kind, "kind");
     checkNotNull(message, "message");
@@ -35,6 +47,7 @@ public record Finding(
     checkNotNull(plan, "plan");
   }
 
+  /** {@return how serious the finding is, as its kind says} */
   public Severity severity() {
     return kind.severity();
   }

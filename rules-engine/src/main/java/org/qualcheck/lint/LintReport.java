@@ -6,19 +6,30 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.qualcheck.model.Qualification;
 
-/** Everything lint found in one qualification, errors first, then in the order of the spec. */
+/**
+ * Everything lint found in one qualification, errors first, then in the order of the spec.
+ *
+ * @param qualification the qualification linted
+ * @param findings the findings, errors first, then in the order of the spec
+ */
 public record LintReport(Qualification qualification, List<Finding> findings) {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param qualification the qualification linted
+   * @param findings the findings, errors first, then in the order of the spec
+   */
   public LintReport {
     checkNotNull(qualification, "qualification");
     findings = ImmutableList.copyOf(checkNotNull(findings, "findings"));
   }
 
-  /** Whether any finding is an error. */
+  /** {@return whether any finding is an error} */
   public boolean hasErrors() {
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
-  /** The findings of one kind. */
+  /** {@return the findings of one kind} */
   public List<Finding> ofKind(FindingKind kind) {
     return findings.stream().filter(f -> f.kind() == kind).collect(ImmutableList.toImmutableList());
   }

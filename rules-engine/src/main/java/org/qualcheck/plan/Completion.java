@@ -22,6 +22,15 @@ public record Completion(
     long creditsAdded,
     long creditsRemoved,
     CheckResult result) {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param add units to add, in unit order
+   * @param remove units to take out, in unit order (empty for a completion)
+   * @param creditsAdded credits of the units added
+   * @param creditsRemoved credits of the units removed
+   * @param result the check of the plan after the change; it meets the rules
+   */
   public Completion {
     add = ImmutableList.copyOf(checkNotNull(add, "add"));
     remove = ImmutableList.copyOf(checkNotNull(remove, "remove"));

@@ -13,6 +13,12 @@ import java.util.List;
  * @param reasons one plain sentence per rule, saying what it asks
  */
 public record Conflict(List<String> rules, List<String> reasons) {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param rules the conflicting rules' ids, in rule order
+   * @param reasons one plain sentence per rule, saying what it asks
+   */
   public Conflict {
     rules = ImmutableList.copyOf(checkNotNull(rules, "rules"));
     reasons = ImmutableList.copyOf(checkNotNull(reasons, "reasons"));

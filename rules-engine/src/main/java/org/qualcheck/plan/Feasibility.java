@@ -14,6 +14,13 @@ import org.qualcheck.check.Plan;
  *     every plan out
  */
 public record Feasibility(Optional<Plan> plan, boolean decided) {
+  /**
+   * Checks the parts given.
+   *
+   * @param plan a plan containing the partial plan that meets the rules, if one was found
+   * @param decided false only when the search reached its bound before finding a plan or ruling
+   *     every plan out
+   */
   public Feasibility {
     checkNotNull(plan, "plan");
     checkArgument(decided || plan.isEmpty(), "a plan found decides the question");

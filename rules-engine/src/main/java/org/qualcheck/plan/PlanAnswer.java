@@ -18,13 +18,21 @@ import org.qualcheck.check.CheckResult;
  */
 public record PlanAnswer(
     CheckResult current, List<Completion> options, Optional<Conflict> conflict) {
+  /**
+   * Checks the parts given; collections are copied, so the value is immutable.
+   *
+   * @param current the check of the plan as given
+   * @param options the best change first, then alternatives in cost order; empty if none exists
+   * @param conflict when no change can make the plan meet the rules, a smallest set of rules that
+   *     cannot hold together with the units still available
+   */
   public PlanAnswer {
     checkNotNull(current, "current");
     options = ImmutableList.copyOf(checkNotNull(options, "options"));
     checkNotNull(conflict, "conflict");
   }
 
-  /** The cheapest change, if any. */
+  /** {@return the cheapest change, if any} */
   public Optional<Completion> best() {
     return options.isEmpty() ? Optional.empty() : Optional.of(options.get(0));
   }

@@ -10,9 +10,27 @@ import java.util.Collection;
 /**
  * What a planning question allows: units never to add, units to favour among equally cheap
  * answers, and how many alternatives beyond the best to return.
+ *
+ * @param exclude unit numbers never to add
+ * @param prefer unit numbers to favour among equally cheap answers
+ * @param alternatives how many answers beyond the best to return, 0 to 1000
  */
 public record PlanOptions(Set<String> exclude, Set<String> prefer, int alternatives) {
   private static final PlanOptions DEFAULTS = new PlanOptions(ImmutableSet.of(), ImmutableSet.of(), 0);
+
+  /**
+
+   * Checks the parts given; collections are copied, so the value is immutable.
+
+   *
+
+   * @param exclude unit numbers never to add
+
+   * @param prefer unit numbers to favour among equally cheap answers
+
+   * @param alternatives how many answers beyond the best to return, 0 to 1000
+
+   */
 
   public PlanOptions {
     exclude = ImmutableSet.copyOf(checkNotNull(exclude, "exclude"));
@@ -25,14 +43,17 @@ public record PlanOptions(Set<String> exclude, Set<String> prefer, int alternati
     return DEFAULTS;
   }
 
+  /** {@return these options, with these unit numbers never to be added} */
   public PlanOptions excluding(Collection<String> units) {
     return new PlanOptions(ImmutableSet.copyOf(units), prefer, alternatives);
   }
 
+  /** {@return these options, with these unit numbers favoured among equally cheap answers} */
   public PlanOptions preferring(Collection<String> units) {
     return new PlanOptions(exclude, ImmutableSet.copyOf(units), alternatives);
   }
 
+  /** {@return these options, asking for up to {@code k} alternatives beyond the best} */
   public PlanOptions withAlternatives(int k) {
     return new PlanOptions(exclude, prefer, k);
   }

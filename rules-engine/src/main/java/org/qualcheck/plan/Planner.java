@@ -43,14 +43,17 @@ public final class Planner {
     this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
   }
 
+  /** {@return a planner sharing this checker's compiled qualification} */
   public static Planner of(Checker checker) {
     return new Planner(checker);
   }
 
+  /** {@return a planner for this qualification, compiled once} */
   public static Planner of(Qualification qualification) {
     return new Planner(Checker.of(qualification));
   }
 
+  /** {@return the checker this planner checks its answers with} */
   public Checker checker() {
     return checker;
   }

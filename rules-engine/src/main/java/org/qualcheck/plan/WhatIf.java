@@ -35,6 +35,24 @@ public record WhatIf(
     HARMFUL
   }
 
+  /**
+
+   * Checks the parts given; collections are copied, so the value is immutable.
+
+   *
+
+   * @param current the check of the plan as given
+
+   * @param removable units that can be taken out without making the rules harder to meet: for a
+
+   *     plan that meets the rules, it still meets them; otherwise the cheapest way to meet them
+
+   *     costs no more
+
+   * @param additions for every unit not in the plan, what adding it would do
+
+   */
+
   public WhatIf {
     checkNotNull(current, "current");
     removable = ImmutableList.copyOf(checkNotNull(removable, "removable"));
