@@ -23,23 +23,14 @@ public record Group(
     String id, String title, List<String> units, OptionalInt declaredCredits) {
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param id the short name used by rules, e.g. {@code B}
-
    * @param title the heading as printed
-
    * @param units unit numbers, in table order, without repeats
-
    * @param declaredCredits the credit figure printed beside the group heading, if any; lint
-
    *     compares it with the units' own credits
-
    */
-
   public Group {
     checkArgument(id != null && !id.isBlank(), "a group needs an id");
     checkNotNull(title, "title");

@@ -19,15 +19,10 @@ public record QualificationNumber(String value) {
   private static final Pattern FORMAT = Pattern.compile("(\\d{3})/(\\d{4})/([0-9X])");
 
   /**
-
    * Checks the parts given.
-
    *
-
    * @param value the number as written, e.g. {@code 601/5021/X}
-
    */
-
   public QualificationNumber {
     checkArgument(
         value != null && FORMAT.matcher(value).matches(),

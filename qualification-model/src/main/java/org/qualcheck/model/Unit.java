@@ -26,25 +26,15 @@ public record Unit(
     OptionalInt guidedLearningHours) {
 
   /**
-
    * Checks the parts given.
-
    *
-
    * @param number the unit number used in the qualification's tables; unique within it
-
    * @param reference the regulated unit reference number, if published
-
    * @param title the unit title as printed
-
    * @param credits the credit value, at least 1
-
    * @param level the unit's framework level
-
    * @param guidedLearningHours guided learning hours, if published
-
    */
-
   public Unit {
     checkArgument(number != null && !number.isBlank(), "a unit needs a unit number");
     checkArgument(

@@ -19,15 +19,10 @@ public record UnitReference(String value) implements Comparable<UnitReference> {
   private static final Pattern FORMAT = Pattern.compile("([A-Z])/(\\d{3})/(\\d{4})");
 
   /**
-
    * Checks the parts given.
-
    *
-
    * @param value the reference number as written, e.g. {@code F/601/1609}
-
    */
-
   public UnitReference {
     checkArgument(
         value != null && FORMAT.matcher(value).matches(),

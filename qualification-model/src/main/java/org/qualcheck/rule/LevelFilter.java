@@ -33,17 +33,11 @@ public record LevelFilter(Comparison comparison, Level level) {
   }
 
   /**
-
    * Checks the parts given.
-
    *
-
    * @param comparison how a unit's level is compared with {@code level}
-
    * @param level the level compared with
-
    */
-
   public LevelFilter {
     checkNotNull(comparison, "comparison");
     checkNotNull(level, "level");

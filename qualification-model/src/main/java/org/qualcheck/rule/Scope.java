@@ -16,17 +16,11 @@ public record Scope(List<String> groups, List<String> units) {
   private static final Scope WHOLE_PLAN = new Scope(ImmutableList.of(), ImmutableList.of());
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param groups ids of the groups whose placed units are in scope
-
    * @param units unit numbers in scope wherever they are placed
-
    */
-
   public Scope {
     groups = ImmutableList.copyOf(checkNotNull(groups, "groups"));
     units = ImmutableList.copyOf(checkNotNull(units, "units"));

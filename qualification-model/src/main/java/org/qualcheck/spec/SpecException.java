@@ -42,12 +42,20 @@ public final class SpecException extends RuntimeException {
   /**
    * A spec whose content is invalid, made of these problems in the order they should be shown; at
    * least one.
+   *
+   * @param problems the problems, each located in the file it concerns
    */
   public SpecException(List<SpecProblem> problems) {
     this(Kind.INVALID_CONTENT, problems);
   }
 
-  /** A failure of this kind made of these problems, in the order they should be shown; at least one. */
+  /**
+   * A failure of this kind made of these problems, in the order they should be shown; at least
+   * one.
+   *
+   * @param kind why the spec could not be read
+   * @param problems the problems, each located in the file it concerns
+   */
   public SpecException(Kind kind, List<SpecProblem> problems) {
     super(render(problems), null, false, false);
     checkArgument(!problems.isEmpty(), "a spec failure needs at least one problem");

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The verdict on a plan and, for every rule in the qualification's order, how the plan fares.
@@ -26,27 +26,16 @@ public record CheckResult(
     List<String> notCounted) {
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param qualification the qualification's code
-
    * @param plan the plan checked
-
    * @param met whether the plan meets every rule
-
    * @param outcomes one outcome per rule, in rule order
-
    * @param placement for each counted unit listed in a group, the group it counts toward
-
    * @param notCounted units in the plan that count toward nothing because an equivalent unit
-
    *     counts
-
    */
-
   public CheckResult {
     checkNotNull(qualification, "qualification");
     checkNotNull(plan, "plan");

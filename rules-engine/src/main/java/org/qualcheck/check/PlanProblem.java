@@ -33,27 +33,16 @@ public record PlanProblem(
   }
 
   /**
-
    * Checks the parts given.
-
    *
-
    * @param kind what is wrong
-
    * @param position where in the units given the problem is, counting from 0
-
    * @param unit the text given there, as given; empty for a missing unit
-
    * @param suggestion what to give instead, when one unit fits: the unit number meant by a unit
-
    *     given twice, or the one unit number or reference number a mistyped text is one letter away
-
    *     from
-
    * @param message one plain sentence for a person, naming the unit and the qualification
-
    */
-
   public PlanProblem {
     checkNotNull(kind, "kind");
     checkArgument(position >= 0, "position %s is negative", position);

@@ -35,35 +35,20 @@ public record RuleOutcome(
     List<String> missing) {
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param rule the rule
-
    * @param holds whether the plan meets it
-
    * @param requirement what the rule asks, in plain English ("at least 20 credits from groups B,
-
    *     C, D and E")
-
    * @param minimum the least figure the rule admits
-
    * @param maximum the greatest figure the rule admits; empty when the rule has no maximum
-
    * @param achieved the plan's figure: credits, units or hours summed, or requirements met
-
    * @param shortfall how far the figure is below the minimum; zero when it is not
-
    * @param excess how far the figure is above the maximum; zero when it is not
-
    * @param counted the plan's units that make up the figure, in unit order
-
    * @param missing for mandatory units, those the plan lacks; empty otherwise
-
    */
-
   public RuleOutcome {
     checkNotNull(rule, "rule");
     checkNotNull(requirement, "requirement");

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
-import java.util.Set;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * What a planning question allows: units never to add, units to favour among equally cheap
@@ -19,19 +19,12 @@ public record PlanOptions(Set<String> exclude, Set<String> prefer, int alternati
   private static final PlanOptions DEFAULTS = new PlanOptions(ImmutableSet.of(), ImmutableSet.of(), 0);
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param exclude unit numbers never to add
-
    * @param prefer unit numbers to favour among equally cheap answers
-
    * @param alternatives how many answers beyond the best to return, 0 to 1000
-
    */
-
   public PlanOptions {
     exclude = ImmutableSet.copyOf(checkNotNull(exclude, "exclude"));
     prefer = ImmutableSet.copyOf(checkNotNull(prefer, "prefer"));

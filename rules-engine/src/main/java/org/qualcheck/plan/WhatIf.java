@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.qualcheck.check.CheckResult;
 
 /**
@@ -36,23 +36,14 @@ public record WhatIf(
   }
 
   /**
-
    * Checks the parts given; collections are copied, so the value is immutable.
-
    *
-
    * @param current the check of the plan as given
-
    * @param removable units that can be taken out without making the rules harder to meet: for a
-
    *     plan that meets the rules, it still meets them; otherwise the cheapest way to meet them
-
    *     costs no more
-
    * @param additions for every unit not in the plan, what adding it would do
-
    */
-
   public WhatIf {
     checkNotNull(current, "current");
     removable = ImmutableList.copyOf(checkNotNull(removable, "removable"));

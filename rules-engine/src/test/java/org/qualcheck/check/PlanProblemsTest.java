@@ -2,12 +2,14 @@ package org.qualcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -60,7 +62,8 @@ class PlanProblemsTest {
     assertThat(result).isEqualTo(nvq.check(MET));
     assertThat(nvq.meets(byReference)).isTrue();
     assertThat(nvq.checker().check(byReference)).isEqualTo(result);
-    assertThat(nvq.complete(Plan.of("F/601/1609"), PlanOptions.defaults()).best().orElseThrow().add())
+    assertThat(
+            nvq.complete(Plan.of("F/601/1609"), PlanOptions.defaults()).best().orElseThrow().add())
         .containsExactly("F2", "A1", "B2", "C2", "D1");
   }
 
@@ -160,11 +163,9 @@ class PlanProblemsTest {
     assertThat(problems(() -> nvq.check(List.of("FF1", "G/601/1609", "Z99"))))
         .extracting(PlanProblem::kind, PlanProblem::unit, PlanProblem::suggestion)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(PlanProblem.Kind.UNKNOWN, "FF1", Optional.of("F1")),
-            org.assertj.core.groups.Tuple.tuple(
-                PlanProblem.Kind.UNKNOWN, "G/601/1609", Optional.of("F/601/1609")),
-            org.assertj.core.groups.Tuple.tuple(
-                PlanProblem.Kind.UNKNOWN, "Z99", Optional.empty()));
+            tuple(PlanProblem.Kind.UNKNOWN, "FF1", Optional.of("F1")),
+            tuple(PlanProblem.Kind.UNKNOWN, "G/601/1609", Optional.of("F/601/1609")),
+            tuple(PlanProblem.Kind.UNKNOWN, "Z99", Optional.empty()));
     assertThat(problems(() -> nvq.check(List.of("FF1"))).get(0).message())
         .isEqualTo("unit \"FF1\" is not in 03455; did you mean F1?");
   }
@@ -174,12 +175,16 @@ class PlanProblemsTest {
   void caseIsIgnoredOnlyWhereItIsUnambiguous() {
     Qualification q =
         Qualification.builder("CASES")
-            .unit(new Unit("Ab", Optional.empty(), "one", 1, Level.LEVEL_1, java.util.OptionalInt.empty()))
-            .unit(new Unit("aB", Optional.empty(), "two", 2, Level.LEVEL_1, java.util.OptionalInt.empty()))
-            .unit(new Unit("C1", Optional.empty(), "three", 4, Level.LEVEL_1, java.util.OptionalInt.empty()))
+            .unit(unit("Ab", 1))
+            .unit(unit("aB", 2))
+            .unit(unit("C1", 4))
             .rule(
                 new Total(
-                    "credits", Measure.CREDITS, Scope.wholePlan(), Optional.empty(), Bounds.atLeast(3)))
+                    "credits",
+                    Measure.CREDITS,
+                    Scope.wholePlan(),
+                    Optional.empty(),
+                    Bounds.atLeast(3)))
             .build();
     LoadedQualification cases = Qualcheck.of(q);
     assertThat(cases.plan(List.of("Ab", "aB", "c1")).units()).containsExactly("Ab", "aB", "C1");
@@ -195,6 +200,10 @@ class PlanProblemsTest {
                       "unit \"ab\" is not in CASES as written; give one of Ab, aB exactly, as they"
                           + " differ only in case");
             });
+  }
+
+  static Unit unit(String number, int credits) {
+    return new Unit(number, Optional.empty(), number, credits, Level.LEVEL_1, OptionalInt.empty());
   }
 
   static LongStream seeds() {
