@@ -30,6 +30,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.PlanProblem;
 import org.qualcheck.cli.JsonReports;
 import org.qualcheck.cli.batch.BatchInputException;
 import org.qualcheck.cli.batch.BatchRun;
@@ -338,7 +339,7 @@ final class Api extends Handler.Abstract {
     try {
       return Plan.resolve(q, tokens);
     } catch (PlanException e) {
-      List<String> problems = List.copyOf(e.problems());
+      List<String> problems = e.problems().stream().map(PlanProblem::message).toList();
       throw ApiException.unprocessable(problems.size() == 1 ? problems.get(0)
           : problems.size() + " problems with the units: " + String.join("; ", problems), problems);
     }
