@@ -935,8 +935,8 @@ public final class CompiledQualification {
 
       /**
        * For each family, the placement its maximum flow suggests (each kind's units sent to the
-       * group where they gain most for the sums the flow gives them to, the rest to their first
-       * group), evaluated: true as soon as one meets the active rules. Seeds the explanation
+       * group where they gain most for the sums the flow gives them to, the rest where they gain
+       * least for the family), evaluated: true as soon as one meets the active rules. Seeds the explanation
        * otherwise.
        */
       boolean tryFlowPlacements() {
@@ -966,8 +966,21 @@ public final class CompiledQualification {
                 a.place(free[next++], groups[bestGroup]);
               }
             }
+            int rest = 0;
+            long restGain = Long.MAX_VALUE;
+            for (int o = 0; o < groups.length; o++) {
+              long g = 0;
+              for (int f = 0; f < family.length; f++) {
+                long[] gain = gainsFor(k, family[f]);
+                g += gain == null ? 0 : gain[o];
+              }
+              if (g < restGain) {
+                restGain = g;
+                rest = o;
+              }
+            }
             while (next < p + size) {
-              a.place(free[next++], groups[0]);
+              a.place(free[next++], groups[rest]);
             }
             p += size;
           }

@@ -14,6 +14,12 @@ public final class ExitCode {
   /** The spec cannot be loaded. */
   public static final int INVALID_SPEC = 3;
 
+  /**
+   * The check reached its search bound before it could prove the plan met or not met (validate):
+   * only a structure whose units are each listed in many groups can cause it.
+   */
+  public static final int UNDECIDED = 4;
+
   /** Output could not be written, or qualcheck itself failed. */
   public static final int SOFTWARE = 70;
 
