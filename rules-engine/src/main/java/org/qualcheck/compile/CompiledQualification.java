@@ -35,10 +35,11 @@ import org.qualcheck.rule.Total;
  * otherwise); at most one member of a class counts. A counted unit is placed in one of the groups
  * listing a member of its class. When no unit has a choice of group and there are no equivalences
  * the qualification is <em>simple</em>: the plan fixes everything and a verdict is a handful of
- * masked sums. Otherwise {@link #search} tries every reading of the plan (which member of each class
- * counts, which group each counted unit is placed in) and stops at the first that meets every rule:
- * an exact search over the plan's own choices, whose cost is the product of those choices, never
- * over subsets of the qualification's units.
+ * masked sums. Otherwise {@link #search} looks for a reading of the plan (which member of each class
+ * counts, which group each counted unit is placed in) that meets every rule: an exact search over
+ * the plan's own choices, never over subsets of the qualification's units, with interchangeable
+ * units placed together and a flow bound at the root, and at most {@link #PLACEMENT_BUDGET} steps,
+ * past which its verdict is {@link Verdict#UNDECIDED} rather than a guess.
  *
  * <p>Immutable and thread-safe.
  */
@@ -628,6 +629,10 @@ public final class CompiledQualification {
             return false;
           }
           sortIntoKinds();
+          // the root's own work, linear in the units to place, counts toward the bound too
+          if (!budget.spend(1 + free.length)) {
+            return false;
+          }
           for (int r : sums) {
             if (exact && isActive(r) && !possible(r)) {
               return false;

@@ -25,11 +25,17 @@ public final class SearchBudget {
 
   /** Takes one node; false (and from then on {@link #exceeded()}) when none is left. */
   boolean spend() {
-    if (remaining == 0) {
+    return spend(1);
+  }
+
+  /** Takes {@code nodes} nodes; false (and from then on {@link #exceeded()}) if fewer are left. */
+  boolean spend(long nodes) {
+    if (remaining < nodes) {
+      remaining = 0;
       exceeded = true;
       return false;
     }
-    remaining--;
+    remaining -= nodes;
     return true;
   }
 

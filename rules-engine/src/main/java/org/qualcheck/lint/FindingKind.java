@@ -30,6 +30,11 @@ public enum FindingKind {
       "level-out-of-range",
       Severity.ERROR,
       "A unit's level lies outside the range of levels the qualification allows."),
+  EXPENSIVE_PLACEMENT(
+      "expensive-placement",
+      Severity.WARNING,
+      "Units listed in many groups make checking a plan that holds them a search over very many"
+          + " placements, which may end undecided."),
   UNDECIDED(
       "undecided",
       Severity.WARNING,

@@ -11,6 +11,7 @@ import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.RuleText;
+import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.model.Qualification;
@@ -184,7 +185,9 @@ public final class Planner {
       out.add(completion(plan, r.added, r.removed));
     }
     Optional<Conflict> conflict =
-        best.isEmpty() ? Optional.of(conflict(Bits.empty(compiled.unitCount()), excluded)) : Optional.empty();
+        best.isEmpty() && rs.complete
+            ? Optional.of(conflict(Bits.empty(compiled.unitCount()), excluded))
+            : Optional.empty();
     return new PlanAnswer(current, out.build(), conflict);
   }
 
@@ -231,21 +234,28 @@ public final class Planner {
    * Passes every minimal plan meeting the rules to {@code sink}: plans from which no unit can be
    * removed without breaking a rule. The search is output-sensitive: its cost grows with the number
    * of minimal plans, each found exactly once, never with the subsets of the qualification's units.
+   * Returns whether the listing is complete: false when a plan's verdict was undecided (see {@link
+   * CompiledQualification#verdict}), and the plans passed so far are then only some of them.
    */
-  public void minimalPlans(java.util.function.Consumer<Plan> sink) {
+  public boolean minimalPlans(java.util.function.Consumer<Plan> sink) {
     long[] empty = Bits.empty(compiled.unitCount());
-    if (compiled.meets(empty)) {
+    Verdict none = compiled.verdict(empty);
+    if (none == Verdict.MET) {
       sink.accept(Plan.of());
-      return;
+      return true;
     }
-    new CompletionSearch(plain, allRules(), 1, Long.MAX_VALUE)
-        .enumerateMinimal(empty, empty, added -> {
+    if (none == Verdict.UNDECIDED) {
+      return false;
+    }
+    CompletionSearch search = new CompletionSearch(plain, allRules(), 1, Long.MAX_VALUE);
+    search.enumerateMinimal(empty, empty, added -> {
           long[] bits = Bits.empty(compiled.unitCount());
           for (int u : added) {
             Bits.set(bits, u);
           }
           sink.accept(compiled.plan(bits));
         });
+    return search.exhausted();
   }
 
   /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
@@ -284,8 +294,22 @@ public final class Planner {
           .thenComparing(Repair::removed, Arrays::compare)
           .thenComparing(Repair::added, Arrays::compare);
 
-  /** Depth-first search over sets of plan units to remove, cheapest units first. */
+  /**
+   * At most this many sets of units to remove are tried per repair: every set for plans of up to
+   * 16 units, which real plans are, while a repair of a long plan that no change can fix ends
+   * within a bound instead of trying every subset of it.
+   */
+  static final int REPAIR_SETS = 1 << 16;
+
+  /**
+   * Depth-first search over sets of plan units to remove, cheapest units first. It stops, no
+   * longer {@link #complete}, when it has tried {@link #REPAIR_SETS} sets or when a completion
+   * search behind it stopped short of its end (its node budget ran out or a verdict was
+   * undecided): only a complete search can say that no repair exists.
+   */
   private final class RepairSearch {
+    boolean complete = true;
+    int sets;
     final long[] plan;
     final long[] excluded;
     final Integer[] order;
@@ -304,7 +328,14 @@ public final class Planner {
     }
 
     void visit(int from, List<Integer> removed, long removedCredits) {
+      if (!complete) {
+        return;
+      }
       if (best.size() >= limit && removedCredits > best.get(best.size() - 1).credits()) {
+        return;
+      }
+      if (++sets > REPAIR_SETS) {
+        complete = false;
         return;
       }
       long[] forbidden = excluded.clone();
@@ -316,6 +347,10 @@ public final class Planner {
       int[] removedSorted = removed.stream().mapToInt(Integer::intValue).sorted().toArray();
       for (CompletionSearch.Candidate c : search.run(plan, forbidden)) {
         offer(new Repair(c.added(), removedSorted, c.credits(), removedCredits));
+      }
+      if (!search.exhausted()) {
+        complete = false;
+        return;
       }
       for (int k = from; k < order.length; k++) {
         int u = order[k];

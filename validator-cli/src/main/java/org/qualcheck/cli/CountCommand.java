@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
           + " with exactly N credits, or the minimal ones (no unit can be removed)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec"})
+    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec",
+        "4:undecided (--minimal): the search reached its bound; the count is of the plans found"})
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -50,6 +51,7 @@ final class CountCommand implements Callable<Integer> {
 
   @Option(names = "--list", description = "Also list the plans, one per line, as they are found.")
   boolean list;
+
 
   @Override
   public Integer call() throws IOException {
@@ -73,18 +75,27 @@ final class CountCommand implements Callable<Integer> {
       err.println("qualcheck: " + unsupported);
       return ExitCode.USAGE;
     }
+    boolean undecided;
     if (options.json()) {
-      writeJson(q, checker, credits, minimal, list, out);
+      undecided = writeJson(q, checker, credits, minimal, list, out);
     } else {
-      BigInteger count = run(checker, credits, minimal, list ? plan -> out.println(plan) : null);
+      boolean[] partial = {false};
+      BigInteger count =
+          run(checker, credits, minimal, partial, list ? plan -> out.println(plan) : null);
+      undecided = partial[0];
       boolean one = count.equals(BigInteger.ONE);
       out.println(count + (one ? " plan " : " plans ")
           + (minimal ? (one ? "is" : "are") + " minimal (no unit can be removed)"
               : (credits != null ? "of exactly " + RuleText.count(credits, "credit") + " " : "")
                   + (one ? "meets" : "meet") + " the rules"));
+      if (undecided) {
+        out.println("UNDECIDED: the units are listed in so many groups that the search over where"
+            + " each counts reached its bound; the count is of the minimal plans found before"
+            + " it, and there may be more");
+      }
     }
     out.flush();
-    return ExitCode.MET;
+    return undecided ? ExitCode.UNDECIDED : ExitCode.MET;
   }
 
   /**
@@ -100,8 +111,11 @@ final class CountCommand implements Callable<Integer> {
     return null;
   }
 
-  /** Writes {@code count --format json}'s answer, with its final line break, to {@code out}. */
-  static void writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
+  /**
+   * Writes {@code count --format json}'s answer, with its final line break, to {@code out}; true
+   * when the listing of minimal plans stopped at the search bound (the JSON then says undecided).
+   */
+  static boolean writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
       boolean list, PrintWriter out) throws IOException {
     String what = minimal ? "minimal" : credits != null ? "credits" : "all";
     JsonGenerator json =
@@ -118,9 +132,10 @@ final class CountCommand implements Callable<Integer> {
       json.writeNumberField("credits", credits);
     }
     BigInteger count;
+    boolean[] partial = {false};
     if (list) {
       json.writeArrayFieldStart("plans");
-      count = run(checker, credits, minimal, plan -> {
+      count = run(checker, credits, minimal, partial, plan -> {
         try {
           json.writeStartArray();
           for (String u : plan.units()) {
@@ -133,19 +148,25 @@ final class CountCommand implements Callable<Integer> {
       });
       json.writeEndArray();
     } else {
-      count = run(checker, credits, minimal, null);
+      count = run(checker, credits, minimal, partial, null);
+    }
+    if (partial[0]) {
+      json.writeBooleanField("undecided", true);
     }
     json.writeFieldName("count");
     json.writeNumber(count);
     json.writeEndObject();
     json.close();
     out.println();
+    return partial[0];
   }
 
-  private static BigInteger run(Checker checker, Long credits, boolean minimal, Consumer<Plan> sink) {
+  /** The count; sets {@code partial[0]} when the listing of minimal plans stopped at the bound. */
+  private static BigInteger run(Checker checker, Long credits, boolean minimal, boolean[] partial,
+      Consumer<Plan> sink) {
     if (minimal) {
       long[] n = {0};
-      Planner.of(checker).minimalPlans(plan -> {
+      partial[0] = !Planner.of(checker).minimalPlans(plan -> {
         n[0]++;
         if (sink != null) {
           sink.accept(plan);

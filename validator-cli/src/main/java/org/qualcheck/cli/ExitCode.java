@@ -15,8 +15,10 @@ public final class ExitCode {
   public static final int INVALID_SPEC = 3;
 
   /**
-   * The check reached its search bound before it could prove the plan met or not met (validate):
-   * only a structure whose units are each listed in many groups can cause it.
+   * A search reached its bound before it could answer: validate could not prove the plan met or
+   * not met, plan found no change and could not prove that none exists, count --minimal listed
+   * only some of the minimal plans. Only a structure whose units are each listed in many groups
+   * can cause it.
    */
   public static final int UNDECIDED = 4;
 

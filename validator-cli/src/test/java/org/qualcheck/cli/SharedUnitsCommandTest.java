@@ -86,6 +86,47 @@ class SharedUnitsCommandTest {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void planSaysUndecidedAndExitsFourRatherThanClaimingNoChangeHelps() {
+    CliRun run = CliRun.of("plan", "--spec", SUBSET_SUM, "--units", "U1,U2");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNDECIDED);
+    assertThat(run.out()).contains("UNDECIDED: the search reached its bound")
+        .doesNotContain("No change can make");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void planProvesThatNoChangeHelpsEightUnitsInNineGroups() {
+    CliRun run = CliRun.of("plan", "--spec", SHARED, "--units", "U1,U2");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NOT_MET);
+    assertThat(run.out()).contains("No change can make this plan meet the rules");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void countMinimalSaysUndecidedAndExitsFour() throws Exception {
+    CliRun run = CliRun.of("count", "--spec", SUBSET_SUM, "--minimal");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNDECIDED);
+    assertThat(run.out()).contains("UNDECIDED: ");
+    CliRun json = CliRun.of("count", "--spec", SUBSET_SUM, "--minimal", "--format", "json");
+    assertThat(new ObjectMapper().readTree(json.out()).get("undecided").booleanValue()).isTrue();
+    CliRun decided = CliRun.of("count", "--spec", SHARED, "--minimal");
+    assertThat(decided.exitCode()).isEqualTo(ExitCode.MET);
+    assertThat(decided.out()).startsWith("0 plans are minimal").doesNotContain("UNDECIDED");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void lintWarnsOfExpensivePlacementAndSaysWhatItCouldNotDecide() {
+    CliRun run = CliRun.of("lint", SUBSET_SUM);
+    assertThat(run.out()).contains("[expensive-placement]").contains("60 units are each listed")
+        .contains("[undecided]");
+    CliRun shared = CliRun.of("lint", SHARED);
+    assertThat(shared.out()).contains("no plan meets the rules").contains("[unsatisfiable]")
+        .doesNotContain("[expensive-placement]");
+  }
+
+  @Test
   void helpListsTheUndecidedExitCode() {
     CliRun run = CliRun.of("validate", "--help");
     assertThat(run.out()).containsPattern("4\\s+undecided");
