@@ -616,6 +616,9 @@ public final class CompiledQualification {
       final long[] slack = new long[rules.size()];
       final int[] choice;
       final Set<StateKey> refuted = new HashSet<>();
+      /** The families of short sums at the root and their flows, worked out once. */
+      List<int[]> families;
+      List<long[][]> flows;
 
       Placement() {
         this.counted = indices(a.counted);
@@ -862,6 +865,22 @@ public final class CompiledQualification {
        * problem.
        */
       List<int[]> families() {
+        if (families == null) {
+          families = buildFamilies();
+          flows = new ArrayList<>();
+        }
+        return families;
+      }
+
+      /** The maximum flow of family {@code i}, computed once. */
+      long[][] flow(int i) {
+        while (flows.size() <= i) {
+          flows.add(maxFlow(families.get(flows.size())));
+        }
+        return flows.get(i);
+      }
+
+      List<int[]> buildFamilies() {
         List<Integer> needy = short_();
         List<int[]> out = new ArrayList<>();
         Set<List<Integer>> seen = new HashSet<>();
@@ -921,8 +940,10 @@ public final class CompiledQualification {
        * placement search; for unit counts it is Hall's condition for a matching.
        */
       boolean flowRefutes() {
-        for (int[] family : families()) {
-          long[][] flow = maxFlow(family);
+        List<int[]> families = families();
+        for (int i = 0; i < families.size(); i++) {
+          int[] family = families.get(i);
+          long[][] flow = flow(i);
           long needed = 0;
           long got = 0;
           for (int f = 0; f < family.length; f++) {
@@ -945,11 +966,13 @@ public final class CompiledQualification {
        * otherwise.
        */
       boolean tryFlowPlacements() {
-        for (int[] family : families()) {
+        List<int[]> families = families();
+        for (int i = 0; i < families.size(); i++) {
+          int[] family = families.get(i);
           if (!budget.spend()) {
             return false;
           }
-          long[][] flow = maxFlow(family);
+          long[][] flow = flow(i);
           int p = 0;
           for (int k = 0; k < kindGroups.size(); k++) {
             int size = kindSize.get(k);
