@@ -848,7 +848,7 @@ public final class CompiledQualification {
       }
 
       /** The active sums with a minimum still short under the least every unit adds. */
-      List<Integer> short_() {
+      List<Integer> shortSums() {
         List<Integer> out = new ArrayList<>();
         for (int r : sums) {
           if (isActive(r) && rules.get(r).min() > figure[r]) {
@@ -881,7 +881,7 @@ public final class CompiledQualification {
       }
 
       List<int[]> buildFamilies() {
-        List<Integer> needy = short_();
+        List<Integer> needy = shortSums();
         List<int[]> out = new ArrayList<>();
         Set<List<Integer>> seen = new HashSet<>();
         for (int s = 0; s < needy.size() && s < MAX_FAMILIES; s++) {
