@@ -233,8 +233,7 @@ final class CompletionSearch {
    * a structure whose shared units defeat the placement search's reductions ends the question
    * within a bound instead of paying that bound at every node.
    */
-  private final SearchBudget placementBudget =
-      SearchBudget.of(QUESTION_PLACEMENT_BUDGET);
+  private SearchBudget placementBudget = SearchBudget.of(QUESTION_PLACEMENT_BUDGET);
 
   /**
    * Placement search nodes per question, one verdict's worth: each verdict the question asks for
@@ -323,6 +322,15 @@ final class CompletionSearch {
    */
   CompletionSearch cheapestCostOnly() {
     this.tiesMatter = false;
+    return this;
+  }
+
+  /**
+   * Draws the placement search nodes of every verdict on {@code budget}, shared with other
+   * searches of the same question, instead of a budget of its own.
+   */
+  CompletionSearch drawingOn(SearchBudget budget) {
+    this.placementBudget = budget;
     return this;
   }
 

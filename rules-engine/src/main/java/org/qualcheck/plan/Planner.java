@@ -14,6 +14,7 @@ import org.qualcheck.check.RuleText;
 import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.compile.SearchBudget;
 import org.qualcheck.model.Qualification;
 
 /**
@@ -195,12 +196,17 @@ public final class Planner {
   public WhatIf whatIf(Plan given) {
     CheckResult current = checker.check(given);
     long[] plan = compiled.bits(given);
-    long cost = changeCost(plan);
+    // one bound for the whole question, however many units it asks about
+    SearchBudget budget = SearchBudget.of(4 * CompiledQualification.PLACEMENT_BUDGET);
+    long cost = changeCost(plan, budget);
     ImmutableList.Builder<String> removable = ImmutableList.builder();
     for (int u : indices(plan)) {
       Bits.clear(plan, u);
-      long without = changeCost(plan);
+      long without = changeCost(plan, budget);
       Bits.set(plan, u);
+      if (without == UNKNOWN || (cost == UNKNOWN && !current.met())) {
+        continue;
+      }
       if (current.met() ? without == 0 : without != Long.MAX_VALUE && without <= cost) {
         removable.add(compiled.number(u));
       }
@@ -211,10 +217,12 @@ public final class Planner {
         continue;
       }
       Bits.set(plan, u);
-      long with = changeCost(plan);
+      long with = changeCost(plan, budget);
       Bits.clear(plan, u);
       WhatIf.Effect effect;
-      if (with == Long.MAX_VALUE) {
+      if (with == UNKNOWN || cost == UNKNOWN) {
+        effect = WhatIf.Effect.UNDECIDED;
+      } else if (with == Long.MAX_VALUE) {
         effect = cost == Long.MAX_VALUE ? WhatIf.Effect.NEUTRAL : WhatIf.Effect.HARMFUL;
       } else if (cost == Long.MAX_VALUE) {
         effect = WhatIf.Effect.USEFUL;
@@ -258,14 +266,28 @@ public final class Planner {
     return search.exhausted();
   }
 
-  /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
-  private long changeCost(long[] plan) {
-    if (compiled.meets(plan)) {
+  /** What {@link #changeCost} gives when a search reached its bound before it could tell. */
+  private static final long UNKNOWN = -1;
+
+  /**
+   * Credits changed by the best repair of the plan (0 if it meets the rules), MAX_VALUE if none
+   * exists, or {@link #UNKNOWN}; the searches draw their placement nodes on {@code budget}.
+   */
+  private long changeCost(long[] plan, SearchBudget budget) {
+    Verdict verdict = compiled.verdict(plan, null, budget);
+    if (verdict == Verdict.MET) {
       return 0;
     }
+    if (verdict == Verdict.UNDECIDED) {
+      return UNKNOWN;
+    }
     CompletionSearch search =
-        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET).cheapestCostOnly();
+        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET).cheapestCostOnly()
+            .drawingOn(budget);
     List<CompletionSearch.Candidate> found = search.run(plan, Bits.empty(compiled.unitCount()));
+    if (search.undecided()) {
+      return UNKNOWN;
+    }
     if (!found.isEmpty()) {
       return found.get(0).credits();
     }
@@ -273,8 +295,13 @@ public final class Planner {
     int[] inPlan = indices(plan);
     Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
-    new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1, plain, best)
-        .visit(0, new ArrayList<>(), 0);
+    RepairSearch rs = new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1, plain,
+        best);
+    rs.budget = budget;
+    rs.visit(0, new ArrayList<>(), 0);
+    if (rs.undecided || (best.isEmpty() && !rs.complete)) {
+      return UNKNOWN;
+    }
     return best.isEmpty() ? Long.MAX_VALUE : best.get(0).credits();
   }
 
@@ -309,6 +336,10 @@ public final class Planner {
    */
   private final class RepairSearch {
     boolean complete = true;
+    /** Whether a completion search behind it stopped at an undecided verdict. */
+    boolean undecided;
+    /** The placement budget its completion searches share, or null for one each. */
+    SearchBudget budget;
     int sets;
     final long[] plan;
     final long[] excluded;
@@ -344,12 +375,16 @@ public final class Planner {
       }
       CompletionSearch search =
           new CompletionSearch(tables, allRules(), limit, NODE_BUDGET);
+      if (budget != null) {
+        search.drawingOn(budget);
+      }
       int[] removedSorted = removed.stream().mapToInt(Integer::intValue).sorted().toArray();
       for (CompletionSearch.Candidate c : search.run(plan, forbidden)) {
         offer(new Repair(c.added(), removedSorted, c.credits(), removedCredits));
       }
       if (!search.exhausted()) {
         complete = false;
+        undecided |= search.undecided();
         return;
       }
       for (int k = from; k < order.length; k++) {

@@ -253,6 +253,9 @@ final class PlanCommand implements Callable<Integer> {
       for (WhatIf.Effect effect : WhatIf.Effect.values()) {
         List<String> units = what.additions().entrySet().stream()
             .filter(e -> e.getValue() == effect).map(Map.Entry::getKey).toList();
+        if (effect == WhatIf.Effect.UNDECIDED && units.isEmpty()) {
+          continue;
+        }
         s.append("  adding, ").append(effect.name().toLowerCase(java.util.Locale.ROOT)).append(": ")
             .append(units.isEmpty() ? "none" : String.join(", ", units)).append('\n');
       }

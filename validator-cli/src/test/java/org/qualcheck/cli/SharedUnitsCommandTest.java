@@ -96,6 +96,17 @@ class SharedUnitsCommandTest {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void whatIfSaysUndecidedWhereItCannotTellInsteadOfCallingUnitsNeutral() {
+    CliRun run = CliRun.of("plan", "--spec", SUBSET_SUM, "--units", "U1,U2", "--what-if");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNDECIDED);
+    assertThat(run.out()).contains("adding, undecided: U3")
+        .contains("adding, neutral: none").contains("adding, harmful: none");
+    CliRun decided = CliRun.of("plan", "--spec", SHARED, "--units", "U1", "--what-if");
+    assertThat(decided.out()).contains("adding, neutral: U2, U3").doesNotContain("undecided");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void planProvesThatNoChangeHelpsEightUnitsInNineGroups() {
     CliRun run = CliRun.of("plan", "--spec", SHARED, "--units", "U1,U2");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NOT_MET);
