@@ -1,5 +1,6 @@
 package org.qualcheck.check;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -12,10 +13,13 @@ import java.util.Map;
  *
  * @param qualification the qualification's code
  * @param plan the plan checked
- * @param met whether the plan meets every rule
+ * @param met whether the plan is proved to meet every rule: some reading of it meets them all
  * @param outcomes one outcome per rule, in rule order
  * @param placement for each counted unit listed in a group, the group it counts toward
  * @param notCounted units in the plan that count toward nothing because an equivalent unit counts
+ * @param undecided whether the search over the plan's readings reached its bound before it could
+ *     prove the plan met or not met; {@code met} is then false and the outcomes are those of the
+ *     best reading found, which need not be the best there is
  */
 public record CheckResult(
     String qualification,
@@ -23,7 +27,8 @@ public record CheckResult(
     boolean met,
     List<RuleOutcome> outcomes,
     Map<String, String> placement,
-    List<String> notCounted) {
+    List<String> notCounted,
+    boolean undecided) {
 
   /**
    * Checks the parts given; collections are copied, so the value is immutable.
@@ -35,6 +40,8 @@ public record CheckResult(
    * @param placement for each counted unit listed in a group, the group it counts toward
    * @param notCounted units in the plan that count toward nothing because an equivalent unit
    *     counts
+   * @param undecided whether the placement search reached its bound before deciding; never true
+   *     when {@code met} is
    */
   public CheckResult {
     checkNotNull(qualification, "qualification");
@@ -42,6 +49,12 @@ public record CheckResult(
     outcomes = ImmutableList.copyOf(checkNotNull(outcomes, "outcomes"));
     placement = ImmutableMap.copyOf(checkNotNull(placement, "placement"));
     notCounted = ImmutableList.copyOf(checkNotNull(notCounted, "notCounted"));
+    checkArgument(!(met && undecided), "a plan proved met is decided");
+  }
+
+  /** {@return the three-valued verdict: met, not met, or undecided at the search's bound} */
+  public Verdict verdict() {
+    return met ? Verdict.MET : undecided ? Verdict.UNDECIDED : Verdict.NOT_MET;
   }
 
   /** {@return the outcomes of the rules the plan does not meet} */

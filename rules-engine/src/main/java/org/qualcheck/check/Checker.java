@@ -55,9 +55,18 @@ public final class Checker {
     return compiled;
   }
 
-  /** {@return the verdict alone, without explanation: the fast path for batch work} */
+  /**
+   * Whether the plan is proved to meet the rules, without explanation: the fast path for batch
+   * work. False both when it does not and when the search reached its bound; {@link #verdict}
+   * tells the two apart.
+   */
   public boolean meets(Plan plan) {
     return compiled.meets(compiled.bits(plan));
+  }
+
+  /** The three-valued verdict alone, without explanation. */
+  public Verdict verdict(Plan plan) {
+    return compiled.verdict(compiled.bits(plan));
   }
 
   /**
@@ -101,7 +110,8 @@ public final class Checker {
         reading.metAll(),
         outcomes.build(),
         placement.buildOrThrow(),
-        notCounted.build());
+        notCounted.build(),
+        reading.verdict() == Verdict.UNDECIDED);
   }
 
   private RuleOutcome outcome(

@@ -44,6 +44,12 @@ public enum FindingKind {
       "level-out-of-range",
       Severity.ERROR,
       "A unit's level lies outside the range of levels the qualification allows."),
+  /** Units shared by many groups make the placement search expensive; checks may end undecided. */
+  EXPENSIVE_PLACEMENT(
+      "expensive-placement",
+      Severity.WARNING,
+      "Units listed in many groups make checking a plan that holds them a search over very many"
+          + " placements, which may end undecided."),
   /** The search reached its bound before it could decide a question; the answer is unknown. */
   UNDECIDED(
       "undecided",

@@ -15,6 +15,8 @@ import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.RuleText;
+import org.qualcheck.compile.Bits;
+import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.QualificationNumber;
@@ -72,6 +74,7 @@ public final class Linter {
     declaredCredits(q, required, out);
     barredMandatory(q, required, out);
     Planner planner = Planner.of(q);
+    expensivePlacement(q, planner.checker().compiled(), out);
     Outcome any = solve(planner, Plan.of(), Set.of());
     switch (any.status()) {
       case UNDECIDED -> out.add(undecided("whether any plan meets the rules", Optional.empty()));
@@ -246,6 +249,50 @@ public final class Linter {
     return List.copyOf(units);
   }
 
+  /**
+   * Above this many readings of the plan holding every unit, after the placement search's
+   * reductions, a structure's shared units are worth a warning: the search's own bound.
+   */
+  static final double EXPENSIVE_READINGS = CompiledQualification.PLACEMENT_BUDGET;
+
+  /**
+   * Warns when units listed in several groups make the placement search expensive: estimated by
+   * the readings of the plan holding every unit, the worst case, once units that no rule can tell
+   * apart are taken together. The flow bound settles many such plans at once, but not every one.
+   */
+  private static void expensivePlacement(
+      Qualification q, CompiledQualification compiled, List<Finding> out) {
+    long[] all = Bits.empty(compiled.unitCount());
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < compiled.unitCount(); i++) {
+      Bits.set(all, i);
+      if (compiled.placementOptions(i).length > 1) {
+        shared.add(compiled.number(i));
+      }
+    }
+    double readings = compiled.readingsAfterReductions(all);
+    if (readings <= EXPENSIVE_READINGS) {
+      return;
+    }
+    out.add(
+        new Finding(
+            FindingKind.EXPENSIVE_PLACEMENT,
+            shared.size()
+                + " units are each listed in more than one group ("
+                + String.join(", ", shared.subList(0, Math.min(8, shared.size())))
+                + (shared.size() > 8 ? ", ..." : "")
+                + "), so a plan holding them can be read "
+                + String.format(java.util.Locale.ROOT, "%.2g", readings)
+                + " ways even with interchangeable units taken together; checking such a plan"
+                + " ends undecided if the flow bound cannot settle it within "
+                + String.format(java.util.Locale.ROOT, "%,d", CompiledQualification.PLACEMENT_BUDGET)
+                + " search steps",
+            q.location("unit:" + shared.get(0)),
+            ImmutableList.of(),
+            ImmutableList.copyOf(shared),
+            Optional.empty()));
+  }
+
   // ----- questions about plans -----
 
   private static void deadUnits(
@@ -357,7 +404,7 @@ public final class Linter {
       if (m != r && q.impliedRules().contains(m.id()) && !(m instanceof Equivalent)) {
         List<Rule> with = new ArrayList<>(unmarked);
         with.add(m);
-        if (!Checker.of(withRules(q, with)).meets(p)) {
+        if (Checker.of(withRules(q, with)).verdict(p) == org.qualcheck.check.Verdict.NOT_MET) {
           alsoBroken.add(m.id());
         }
       }
@@ -664,10 +711,21 @@ public final class Linter {
     for (Negation n : negations.get()) {
       List<Rule> rules = new ArrayList<>(others);
       n.instead().ifPresent(rules::add);
+      // a plan whose check is undecided neither breaks r nor meets it: it leaves r undecided
+      boolean[] undecidedCheck = {false};
       WitnessSearch.Result found =
           WitnessSearch.find(
               Planner.of(withRules(q, rules)), order, n.take(), n.avoid(),
-              p -> !full.meets(p), plans);
+              p -> {
+                org.qualcheck.check.Verdict v = full.verdict(p);
+                undecidedCheck[0] |= v == org.qualcheck.check.Verdict.UNDECIDED;
+                return v == org.qualcheck.check.Verdict.NOT_MET;
+              },
+              plans);
+      if (undecidedCheck[0] && found.status() != WitnessSearch.Status.FOUND) {
+        status = VerdictStatus.UNDECIDED;
+        continue;
+      }
       switch (found.status()) {
         case FOUND -> {
           Plan p = found.witness().orElseThrow();
@@ -837,7 +895,11 @@ public final class Linter {
       return "";
     }
     Plan p = cheapest.get().result().plan();
-    return Checker.of(withRules(q, conflicting)).check(p).outcomes().stream()
+    CheckResult check = Checker.of(withRules(q, conflicting)).check(p);
+    if (check.undecided()) {
+      return "";
+    }
+    return check.outcomes().stream()
         .filter(o -> o.rule().id().equals(last.id()) && !o.holds())
         .findFirst()
         .map(

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
+import org.qualcheck.compile.SearchBudget;
 import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Total;
 
@@ -224,6 +226,21 @@ final class CompletionSearch {
   private final TreeSet<Candidate> best;
   private long nodes;
   private boolean exhausted = true;
+  private boolean undecided;
+
+  /**
+   * The placement search nodes that every verdict this search asks for draws on together, so that
+   * a structure whose shared units defeat the placement search's reductions ends the question
+   * within a bound instead of paying that bound at every node.
+   */
+  private SearchBudget placementBudget = SearchBudget.of(QUESTION_PLACEMENT_BUDGET);
+
+  /**
+   * Placement search nodes per question, one verdict's worth: each verdict the question asks for
+   * costs at least one node per unit with a choice of group, so a question over such units ends
+   * after a bounded number of verdicts too.
+   */
+  static final long QUESTION_PLACEMENT_BUDGET = CompiledQualification.PLACEMENT_BUDGET;
   /** Solutions must cost at most this many credits and units; MAX_VALUE for no cap. */
   private long capCredits = Long.MAX_VALUE;
   private int capUnits = Integer.MAX_VALUE;
@@ -305,6 +322,15 @@ final class CompletionSearch {
    */
   CompletionSearch cheapestCostOnly() {
     this.tiesMatter = false;
+    return this;
+  }
+
+  /**
+   * Draws the placement search nodes of every verdict on {@code budget}, shared with other
+   * searches of the same question, instead of a budget of its own.
+   */
+  CompletionSearch drawingOn(SearchBudget budget) {
+    this.placementBudget = budget;
     return this;
   }
 
@@ -402,7 +428,7 @@ final class CompletionSearch {
         possible = false;
       } else {
         Bits.set(fixed, u);
-        if (q.meets(fixed, active)) {
+        if (meets(fixed)) {
           possible = units == 1 && credits == t.credits[u];
         } else {
           best.clear();
@@ -470,9 +496,66 @@ final class CompletionSearch {
     return false;
   }
 
-  /** Whether the search looked at every branch it needed to (false if the node budget ran out). */
+  /**
+   * Whether the search looked at every branch it needed to: false if the node budget ran out, or
+   * if a plan's verdict was undecided (see {@link #undecided()}).
+   */
   boolean exhausted() {
     return exhausted;
+  }
+
+  /**
+   * Whether the search stopped because the placement search behind some plan's verdict reached
+   * its bound: the search's answer is then incomplete, and claims nothing beyond the completions
+   * it found, each of which is proved to meet the rules.
+   */
+  boolean undecided() {
+    return undecided;
+  }
+
+  /**
+   * False when no completion can meet the active rules because even the plan with every allowed
+   * unit added fails those of them that adding units never breaks: the all-of rules and the rules
+   * with no maximum (for these a reading of a plan is still a reading of any larger plan, its
+   * extra units counted nowhere they could do harm). In a structure whose units are listed in
+   * many groups, where completions are many and alike, this settles at the root, by the flow
+   * bound, what branching on units would take exponentially long to exhaust. True when it cannot
+   * tell, the check itself being undecided.
+   */
+  private boolean anyCompletionMayMeet(long[] plan, long[] excluded) {
+    boolean[] monotone = new boolean[active.length];
+    boolean any = false;
+    for (int r = 0; r < active.length; r++) {
+      CompiledRule rule = t.rules[r];
+      monotone[r] = active[r]
+          && (rule instanceof CompiledRule.Requirements || rule.max() == Long.MAX_VALUE);
+      any |= monotone[r];
+    }
+    if (!any) {
+      return true;
+    }
+    long[] everything = plan.clone();
+    for (int u = 0; u < n; u++) {
+      if (!Bits.get(excluded, u)) {
+        Bits.set(everything, u);
+      }
+    }
+    return q.verdict(everything, monotone, SearchBudget.of(CompiledQualification.PLACEMENT_BUDGET))
+        != Verdict.NOT_MET;
+  }
+
+  /**
+   * Whether the plan is proved to meet the active rules. An undecided verdict stops the whole
+   * search, which is then not exhausted: it never counts as met, and it cannot be taken as not met
+   * either.
+   */
+  private boolean meets(long[] plan) {
+    Verdict v = q.verdict(plan, active, placementBudget);
+    if (v == Verdict.UNDECIDED) {
+      undecided = true;
+      exhausted = false;
+    }
+    return v == Verdict.MET;
   }
 
   /**
@@ -483,13 +566,16 @@ final class CompletionSearch {
     if (stopAtFirst && !best.isEmpty()) {
       return;
     }
-    if (++nodes > nodeBudget) {
+    if (undecided || ++nodes > nodeBudget) {
       exhausted = false;
+      return;
+    }
+    if (depth == 0 && !q.isSimple() && !anyCompletionMayMeet(plan, excluded)) {
       return;
     }
     // A rule out of reach fails under every reading, so the plan cannot meet the rules.
     boolean outOfReach = unreachable(plan, excluded);
-    if (!outOfReach && q.meets(plan, active)) {
+    if (!outOfReach && meets(plan)) {
       offer(plan, depth, credits);
       return;
     }
@@ -518,7 +604,7 @@ final class CompletionSearch {
       search(plan, excluded, depth + 1, credits + t.credits[u]);
       remove(plan, u);
       Bits.set(excluded, u);
-      if (nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
+      if (undecided || nodes > nodeBudget || (stopAtFirst && !best.isEmpty())) {
         break;
       }
     }
@@ -623,9 +709,9 @@ final class CompletionSearch {
     if (limit > 1 || sink != null) {
       for (int u : sorted) {
         Bits.clear(plan, u);
-        boolean stillMeets = q.meets(plan, active);
+        boolean stillMeets = meets(plan);
         Bits.set(plan, u);
-        if (stillMeets) {
+        if (stillMeets || undecided) {
           return;
         }
       }

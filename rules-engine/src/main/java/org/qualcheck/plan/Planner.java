@@ -11,8 +11,10 @@ import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.RuleText;
+import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.compile.SearchBudget;
 import org.qualcheck.model.Qualification;
 
 /**
@@ -187,7 +189,9 @@ public final class Planner {
       out.add(completion(plan, r.added, r.removed));
     }
     Optional<Conflict> conflict =
-        best.isEmpty() ? Optional.of(conflict(Bits.empty(compiled.unitCount()), excluded)) : Optional.empty();
+        best.isEmpty() && rs.complete
+            ? Optional.of(conflict(Bits.empty(compiled.unitCount()), excluded))
+            : Optional.empty();
     return new PlanAnswer(current, out.build(), conflict);
   }
 
@@ -195,12 +199,17 @@ public final class Planner {
   public WhatIf whatIf(Plan given) {
     CheckResult current = checker.check(given);
     long[] plan = compiled.bits(given);
-    long cost = changeCost(plan);
+    // one bound for the whole question, however many units it asks about
+    SearchBudget budget = SearchBudget.of(4 * CompiledQualification.PLACEMENT_BUDGET);
+    long cost = changeCost(plan, budget);
     ImmutableList.Builder<String> removable = ImmutableList.builder();
     for (int u : indices(plan)) {
       Bits.clear(plan, u);
-      long without = changeCost(plan);
+      long without = changeCost(plan, budget);
       Bits.set(plan, u);
+      if (without == UNKNOWN || (cost == UNKNOWN && !current.met())) {
+        continue;
+      }
       if (current.met() ? without == 0 : without != Long.MAX_VALUE && without <= cost) {
         removable.add(compiled.number(u));
       }
@@ -211,10 +220,12 @@ public final class Planner {
         continue;
       }
       Bits.set(plan, u);
-      long with = changeCost(plan);
+      long with = changeCost(plan, budget);
       Bits.clear(plan, u);
       WhatIf.Effect effect;
-      if (with == Long.MAX_VALUE) {
+      if (with == UNKNOWN || cost == UNKNOWN) {
+        effect = WhatIf.Effect.UNDECIDED;
+      } else if (with == Long.MAX_VALUE) {
         effect = cost == Long.MAX_VALUE ? WhatIf.Effect.NEUTRAL : WhatIf.Effect.HARMFUL;
       } else if (cost == Long.MAX_VALUE) {
         effect = WhatIf.Effect.USEFUL;
@@ -234,31 +245,52 @@ public final class Planner {
    * Passes every minimal plan meeting the rules to {@code sink}: plans from which no unit can be
    * removed without breaking a rule. The search is output-sensitive: its cost grows with the number
    * of minimal plans, each found exactly once, never with the subsets of the qualification's units.
+   * Returns whether the listing is complete: false when a plan's verdict was undecided (see {@link
+   * CompiledQualification#verdict}), and the plans passed so far are then only some of them.
    */
-  public void minimalPlans(java.util.function.Consumer<Plan> sink) {
+  public boolean minimalPlans(java.util.function.Consumer<Plan> sink) {
     long[] empty = Bits.empty(compiled.unitCount());
-    if (compiled.meets(empty)) {
+    Verdict none = compiled.verdict(empty);
+    if (none == Verdict.MET) {
       sink.accept(Plan.of());
-      return;
+      return true;
     }
-    new CompletionSearch(plain, allRules(), 1, Long.MAX_VALUE)
-        .enumerateMinimal(empty, empty, added -> {
+    if (none == Verdict.UNDECIDED) {
+      return false;
+    }
+    CompletionSearch search = new CompletionSearch(plain, allRules(), 1, Long.MAX_VALUE);
+    search.enumerateMinimal(empty, empty, added -> {
           long[] bits = Bits.empty(compiled.unitCount());
           for (int u : added) {
             Bits.set(bits, u);
           }
           sink.accept(compiled.plan(bits));
         });
+    return search.exhausted();
   }
 
-  /** Credits changed by the best repair of the plan (0 if it meets the rules), or MAX_VALUE. */
-  private long changeCost(long[] plan) {
-    if (compiled.meets(plan)) {
+  /** What {@link #changeCost} gives when a search reached its bound before it could tell. */
+  private static final long UNKNOWN = -1;
+
+  /**
+   * Credits changed by the best repair of the plan (0 if it meets the rules), MAX_VALUE if none
+   * exists, or {@link #UNKNOWN}; the searches draw their placement nodes on {@code budget}.
+   */
+  private long changeCost(long[] plan, SearchBudget budget) {
+    Verdict verdict = compiled.verdict(plan, null, budget);
+    if (verdict == Verdict.MET) {
       return 0;
     }
+    if (verdict == Verdict.UNDECIDED) {
+      return UNKNOWN;
+    }
     CompletionSearch search =
-        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET).cheapestCostOnly();
+        new CompletionSearch(plain, allRules(), 1, NODE_BUDGET).cheapestCostOnly()
+            .drawingOn(budget);
     List<CompletionSearch.Candidate> found = search.run(plan, Bits.empty(compiled.unitCount()));
+    if (search.undecided()) {
+      return UNKNOWN;
+    }
     if (!found.isEmpty()) {
       return found.get(0).credits();
     }
@@ -266,8 +298,13 @@ public final class Planner {
     int[] inPlan = indices(plan);
     Integer[] order = Arrays.stream(inPlan).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> compiled.credits(i)).thenComparingInt(i -> i));
-    new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1, plain, best)
-        .visit(0, new ArrayList<>(), 0);
+    RepairSearch rs = new RepairSearch(plan, Bits.empty(compiled.unitCount()), order, 1, plain,
+        best);
+    rs.budget = budget;
+    rs.visit(0, new ArrayList<>(), 0);
+    if (rs.undecided || (best.isEmpty() && !rs.complete)) {
+      return UNKNOWN;
+    }
     return best.isEmpty() ? Long.MAX_VALUE : best.get(0).credits();
   }
 
@@ -287,8 +324,26 @@ public final class Planner {
           .thenComparing(Repair::removed, Arrays::compare)
           .thenComparing(Repair::added, Arrays::compare);
 
-  /** Depth-first search over sets of plan units to remove, cheapest units first. */
+  /**
+   * At most this many sets of units to remove are tried per repair: every set for plans of up to
+   * 16 units, which real plans are, while a repair of a long plan that no change can fix ends
+   * within a bound instead of trying every subset of it.
+   */
+  static final int REPAIR_SETS = 1 << 16;
+
+  /**
+   * Depth-first search over sets of plan units to remove, cheapest units first. It stops, no
+   * longer {@link #complete}, when it has tried {@link #REPAIR_SETS} sets or when a completion
+   * search behind it stopped short of its end (its node budget ran out or a verdict was
+   * undecided): only a complete search can say that no repair exists.
+   */
   private final class RepairSearch {
+    boolean complete = true;
+    /** Whether a completion search behind it stopped at an undecided verdict. */
+    boolean undecided;
+    /** The placement budget its completion searches share, or null for one each. */
+    SearchBudget budget;
+    int sets;
     final long[] plan;
     final long[] excluded;
     final Integer[] order;
@@ -307,7 +362,14 @@ public final class Planner {
     }
 
     void visit(int from, List<Integer> removed, long removedCredits) {
+      if (!complete) {
+        return;
+      }
       if (best.size() >= limit && removedCredits > best.get(best.size() - 1).credits()) {
+        return;
+      }
+      if (++sets > REPAIR_SETS) {
+        complete = false;
         return;
       }
       long[] forbidden = excluded.clone();
@@ -316,9 +378,17 @@ public final class Planner {
       }
       CompletionSearch search =
           new CompletionSearch(tables, allRules(), limit, NODE_BUDGET);
+      if (budget != null) {
+        search.drawingOn(budget);
+      }
       int[] removedSorted = removed.stream().mapToInt(Integer::intValue).sorted().toArray();
       for (CompletionSearch.Candidate c : search.run(plan, forbidden)) {
         offer(new Repair(c.added(), removedSorted, c.credits(), removedCredits));
+      }
+      if (!search.exhausted()) {
+        complete = false;
+        undecided |= search.undecided();
+        return;
       }
       for (int k = from; k < order.length; k++) {
         int u = order[k];

@@ -14,7 +14,7 @@ import org.qualcheck.check.CheckResult;
  * @param current the check of the plan as given
  * @param removable units that can be taken out without making the rules harder to meet: for a plan
  *     that meets the rules, it still meets them; otherwise the cheapest way to meet them costs no
- *     more
+ *     more (a unit is not listed where a search reached its bound before it could tell)
  * @param additions for every unit not in the plan, what adding it would do
  */
 public record WhatIf(
@@ -32,7 +32,12 @@ public record WhatIf(
      * It makes the rules harder or impossible to meet: it breaks a maximum or a barred
      * combination, or leaves a dearer completion.
      */
-    HARMFUL
+    HARMFUL,
+    /**
+     * It could not be told: a search behind the answer reached its bound, as it can where units
+     * are listed in many groups.
+     */
+    UNDECIDED
   }
 
   /**

@@ -149,6 +149,114 @@ public final class StructureGenerator {
     return b.build();
   }
 
+  /**
+   * {@code units} units of 5 credits, each listed in every one of {@code groups} groups, and a rule
+   * for each group that at least one unit counts in it: a plan meets the rules exactly when it holds
+   * at least as many units as there are groups. Every unit of such a plan can be placed in any
+   * group, so a search over placements one unit at a time grows as {@code groups} to the power of
+   * the plan's units.
+   */
+  public static Qualification sharedUnits(int units, int groups) {
+    checkArgument(units >= 1 && groups >= 1, "need a unit and a group");
+    Qualification.Builder b =
+        Qualification.builder("SHARED-" + units + "x" + groups)
+            .title(units + " units shared by " + groups + " groups")
+            .source("generated: every unit in every group");
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < units; i++) {
+      numbers.add("U" + (i + 1));
+      b.unit(new Unit("U" + (i + 1), Optional.empty(), "Unit " + (i + 1), 5, Level.LEVEL_2,
+          OptionalInt.empty()));
+    }
+    for (int g = 0; g < groups; g++) {
+      b.group(Group.of("G" + (g + 1), "Group " + (g + 1), numbers));
+      b.rule(new Total("one-from-G" + (g + 1), Measure.UNITS, Scope.groups("G" + (g + 1)),
+          Optional.empty(), Bounds.atLeast(1)));
+    }
+    return b.build();
+  }
+
+  /**
+   * A random structure whose units are heavily shared: each unit is listed in between one and all
+   * of {@code groups} groups, groups need a unit or two, credits are bounded from random sets of
+   * groups (sometimes at a level, sometimes with a maximum), and there may be a mandatory unit, a
+   * barred pair and an equivalence. For comparing the checker with a brute-force reference on the
+   * structures where placement matters most.
+   */
+  public static Qualification sharedGroups(long seed, int units, int groups) {
+    checkArgument(units >= 2 && groups >= 1, "need two units and a group");
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Qualification.Builder b =
+        Qualification.builder("SHG" + Long.toHexString(seed))
+            .title("Shared-unit structure " + seed)
+            .source("generated from seed " + seed);
+    Level[] levels = {Level.LEVEL_1, Level.LEVEL_2, Level.LEVEL_3};
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < units; i++) {
+      numbers.add("U" + (i + 1));
+      // few distinct credit values, so that many units are interchangeable
+      b.unit(new Unit("U" + (i + 1), Optional.empty(), "Unit " + (i + 1), 2 + 2 * rnd.nextInt(3),
+          levels[rnd.nextInt(2) + 1], OptionalInt.empty()));
+    }
+    List<List<String>> members = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      members.add(new ArrayList<>());
+    }
+    for (String u : numbers) {
+      int listed = 0;
+      for (int g = 0; g < groups; g++) {
+        if (rnd.nextInt(3) > 0) {
+          members.get(g).add(u);
+          listed++;
+        }
+      }
+      if (listed == 0) {
+        members.get(rnd.nextInt(groups)).add(u);
+      }
+    }
+    List<String> groupIds = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      if (members.get(g).isEmpty()) {
+        members.get(g).add(numbers.get(rnd.nextInt(units)));
+      }
+      groupIds.add("G" + (g + 1));
+      b.group(Group.of("G" + (g + 1), "Group " + (g + 1), members.get(g)));
+    }
+    for (String id : groupIds) {
+      if (rnd.nextInt(4) > 0) {
+        b.rule(new Total("units-from-" + id, Measure.UNITS, Scope.groups(id), Optional.empty(),
+            rnd.nextInt(3) == 0 ? Bounds.between(1, 2) : Bounds.atLeast(1 + rnd.nextInt(2))));
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      List<String> scope = pick(rnd, groupIds, 1 + rnd.nextInt(groupIds.size()));
+      boolean atLevel = rnd.nextBoolean();
+      b.rule(new Total("credits-" + (k + 1), Measure.CREDITS, Scope.groups(scope),
+          atLevel ? Optional.of(LevelFilter.atLeast(Level.LEVEL_3)) : Optional.empty(),
+          rnd.nextInt(3) == 0
+              ? Bounds.between(rnd.nextInt(2, 8), rnd.nextInt(8, 20))
+              : Bounds.atLeast(rnd.nextInt(2, 12))));
+    }
+    if (rnd.nextInt(3) == 0) {
+      String group = groupIds.get(rnd.nextInt(groupIds.size()));
+      String unit = members.get(groupIds.indexOf(group)).get(0);
+      if (rnd.nextBoolean()) {
+        b.rule(new AllOf("mandatory", Scope.units(List.of(unit))));
+      } else {
+        // a mandatory group whose unit is also listed in optional groups: it must count here
+        b.group(Group.of("M", "Mandatory", List.of(unit)));
+        b.rule(new AllOf("mandatory", Scope.groups("M")));
+      }
+    }
+    if (rnd.nextInt(3) == 0) {
+      b.rule(new Barred("barred", ImmutableList.copyOf(pick(rnd, numbers, 2))));
+    }
+    if (rnd.nextInt(3) == 0) {
+      b.rule(new Equivalent("equivalent", ImmutableList.copyOf(pick(rnd, numbers, 2))));
+    }
+    return b.build();
+  }
+
   private static List<String> pick(SplittableRandom rnd, List<String> from, int k) {
     Set<String> out = new LinkedHashSet<>();
     while (out.size() < k) {

@@ -295,11 +295,20 @@ class LinterTest {
   }
 
   @Test
+  void unitsSharedByManyGroupsAreWarnedOfAndEverythingElseIsDecided() {
+    LintReport r = lint("expensive-placement.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.EXPENSIVE_PLACEMENT);
+    assertThat(r.findings().get(0).units()).hasSize(12);
+    assertThat(r.findings().get(0).message()).contains("12 units are each listed")
+        .contains("1.4e+06 ways");
+  }
+
+  @Test
   void everyFindingKindHasAFixtureThatPlantsIt() {
     List<String> fixtures =
         List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
             "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
-            "level-out-of-range.yaml", "evaded-maximum.yaml");
+            "level-out-of-range.yaml", "evaded-maximum.yaml", "expensive-placement.yaml");
     java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
     fixtures.forEach(f -> found.addAll(kinds(lint(f))));
     // an undecided question needs a structure beyond the search bound, not a planted defect

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec",
+        "4:undecided (--minimal): the search reached its bound; the count is of the plans found",
         "70:standard output was closed or could not be written (the count stops at once)"})
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,6 +52,7 @@ final class CountCommand implements Callable<Integer> {
 
   @Option(names = "--list", description = "Also list the plans, one per line, as they are found.")
   boolean list;
+
 
   @Override
   public Integer call() throws IOException {
@@ -74,26 +76,34 @@ final class CountCommand implements Callable<Integer> {
       err.println("qualcheck: " + unsupported);
       return ExitCode.USAGE;
     }
+    boolean undecided;
     try {
       if (options.json()) {
-        writeJson(q, checker, credits, minimal, list, out);
+        undecided = writeJson(q, checker, credits, minimal, list, out);
       } else {
-        BigInteger count = run(checker, credits, minimal, list ? plan -> {
+        boolean[] partial = {false};
+        BigInteger count = run(checker, credits, minimal, partial, list ? plan -> {
           out.println(plan);
           stillOpen(out);
         } : null);
+        undecided = partial[0];
         boolean one = count.equals(BigInteger.ONE);
         out.println(count + (one ? " plan " : " plans ")
             + (minimal ? (one ? "is" : "are") + " minimal (no unit can be removed)"
                 : (credits != null ? "of exactly " + RuleText.count(credits, "credit") + " " : "")
                     + (one ? "meets" : "meet") + " the rules"));
+        if (undecided) {
+          out.println("UNDECIDED: the units are listed in so many groups that the search over where"
+              + " each counts reached its bound; the count is of the minimal plans found before"
+              + " it, and there may be more");
+        }
       }
     } catch (OutputClosed e) {
       err.println("qualcheck: standard output was closed, so the count stopped");
       return ExitCode.SOFTWARE;
     }
     out.flush();
-    return ExitCode.MET;
+    return undecided ? ExitCode.UNDECIDED : ExitCode.MET;
   }
 
   /**
@@ -127,11 +137,12 @@ final class CountCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes {@code count --format json}'s answer, with its final line break, to {@code out}.
+   * Writes {@code count --format json}'s answer, with its final line break, to {@code out}; true
+   * when the listing of minimal plans stopped at the search bound (the JSON then says undecided).
    *
    * @throws OutputClosed if {@code out} fails while plans are listed
    */
-  static void writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
+  static boolean writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
       boolean list, PrintWriter out) throws IOException {
     String what = minimal ? "minimal" : credits != null ? "credits" : "all";
     JsonGenerator json =
@@ -148,9 +159,10 @@ final class CountCommand implements Callable<Integer> {
       json.writeNumberField("credits", credits);
     }
     BigInteger count;
+    boolean[] partial = {false};
     if (list) {
       json.writeArrayFieldStart("plans");
-      count = run(checker, credits, minimal, plan -> {
+      count = run(checker, credits, minimal, partial, plan -> {
         try {
           json.writeStartArray();
           for (String u : plan.units()) {
@@ -165,19 +177,25 @@ final class CountCommand implements Callable<Integer> {
       });
       json.writeEndArray();
     } else {
-      count = run(checker, credits, minimal, null);
+      count = run(checker, credits, minimal, partial, null);
+    }
+    if (partial[0]) {
+      json.writeBooleanField("undecided", true);
     }
     json.writeFieldName("count");
     json.writeNumber(count);
     json.writeEndObject();
     json.close();
     out.println();
+    return partial[0];
   }
 
-  private static BigInteger run(Checker checker, Long credits, boolean minimal, Consumer<Plan> sink) {
+  /** The count; sets {@code partial[0]} when the listing of minimal plans stopped at the bound. */
+  private static BigInteger run(Checker checker, Long credits, boolean minimal, boolean[] partial,
+      Consumer<Plan> sink) {
     if (minimal) {
       long[] n = {0};
-      Planner.of(checker).minimalPlans(plan -> {
+      partial[0] = !Planner.of(checker).minimalPlans(plan -> {
         n[0]++;
         if (sink != null) {
           sink.accept(plan);

@@ -14,6 +14,14 @@ public final class ExitCode {
   /** The spec cannot be loaded. */
   public static final int INVALID_SPEC = 3;
 
+  /**
+   * A search reached its bound before it could answer: validate could not prove the plan met or
+   * not met, plan found no change and could not prove that none exists, count --minimal listed
+   * only some of the minimal plans. Only a structure whose units are each listed in many groups
+   * can cause it.
+   */
+  public static final int UNDECIDED = 4;
+
   /** Output could not be written, or qualcheck itself failed. */
   public static final int SOFTWARE = 70;
 

@@ -48,6 +48,7 @@ final class JsonOutput {
       List<String> plan,
       int credits,
       boolean met,
+      Boolean undecided,
       List<RuleJson> rules,
       Map<String, String> placement,
       List<String> notCounted) {}
@@ -60,6 +61,7 @@ final class JsonOutput {
         List.copyOf(r.plan().units()),
         credits,
         r.met(),
+        r.undecided() ? Boolean.TRUE : null,
         r.outcomes().stream().map(JsonOutput::rule).toList(),
         r.placement(),
         r.notCounted());

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       "0:an answer was found (or the plan already meets the rules)",
       "1:no change can make the plan meet the rules",
       "2:bad command line or bad plan",
-      "3:invalid spec"
+      "3:invalid spec",
+      "4:undecided: the search reached its bound before it found a change or proved there is none"
     })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -106,6 +107,9 @@ final class PlanCommand implements Callable<Integer> {
       out.print(text(q, a.answer(), a.repaired(), a.whatIf()));
     }
     out.flush();
+    if (undecided(a.answer())) {
+      return ExitCode.UNDECIDED;
+    }
     return a.answer().options().isEmpty() ? ExitCode.NOT_MET : ExitCode.MET;
   }
 
@@ -129,6 +133,14 @@ final class PlanCommand implements Callable<Integer> {
   /** The answer as {@code plan --format json} prints it, without the final line break. */
   static String json(Qualification q, Answer a) {
     return JsonOutput.write(json(q, a.answer(), a.repaired(), a.whatIf()));
+  }
+
+  /**
+   * Whether the answer is that there is none known: no change found and no conflict proved,
+   * because a search reached its bound.
+   */
+  private static boolean undecided(PlanAnswer a) {
+    return !a.current().met() && a.options().isEmpty() && a.conflict().isEmpty();
   }
 
   record ChangeJson(List<String> add, List<String> remove, long creditsAdded, long creditsRemoved,
@@ -168,7 +180,7 @@ final class PlanCommand implements Callable<Integer> {
         a.current().met(),
         best == null ? List.of() : best.add(),
         best == null ? List.of() : best.remove(),
-        best == null ? "none" : a.current().met() ? "already-met" : repaired ? "repair" : "completion",
+        best == null ? (undecided(a) ? "undecided" : "none") : a.current().met() ? "already-met" : repaired ? "repair" : "completion",
         alternatives,
         a.conflict()
             .map(c -> new ConflictJson(c.rules(), c.reasons(), c.summary()))
@@ -193,7 +205,9 @@ final class PlanCommand implements Callable<Integer> {
     s.append("Plan: ")
         .append(a.current().plan().units().isEmpty() ? "(no units)" : String.join(", ", a.current().plan().units()))
         .append(" (").append(credits).append(" credits) ")
-        .append(a.current().met() ? "meets the rules.\n" : "does not meet the rules.\n");
+        .append(a.current().met() ? "meets the rules.\n"
+            : a.current().undecided() ? "is undecided: its check reached the search bound.\n"
+            : "does not meet the rules.\n");
     if (a.current().met()) {
       s.append("Nothing to add.\n");
     } else if (a.best().isPresent()) {
@@ -220,9 +234,16 @@ final class PlanCommand implements Callable<Integer> {
           s.append("  ").append(i).append(". ").append(a.options().get(i).summary()).append('\n');
         }
       }
+    } else if (undecided(a)) {
+      s.append("\nUNDECIDED: the search reached its bound before it found a change that makes the"
+          + " plan meet the rules or proved that none exists")
+          .append(a.current().undecided()
+              ? " (the plan's units are listed in so many groups that even checking it is"
+                  + " undecided).\n"
+              : ".\n");
     } else {
       s.append("\nNo change can make this plan meet the rules: ")
-          .append(a.conflict().map(c -> c.summary()).orElse("the search was abandoned"))
+          .append(a.conflict().map(c -> c.summary()).orElseThrow())
           .append(".\n");
     }
     if (what != null) {
@@ -232,6 +253,9 @@ final class PlanCommand implements Callable<Integer> {
       for (WhatIf.Effect effect : WhatIf.Effect.values()) {
         List<String> units = what.additions().entrySet().stream()
             .filter(e -> e.getValue() == effect).map(Map.Entry::getKey).toList();
+        if (effect == WhatIf.Effect.UNDECIDED && units.isEmpty()) {
+          continue;
+        }
         s.append("  adding, ").append(effect.name().toLowerCase(java.util.Locale.ROOT)).append(": ")
             .append(units.isEmpty() ? "none" : String.join(", ", units)).append('\n');
       }

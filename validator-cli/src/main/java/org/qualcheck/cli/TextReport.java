@@ -2,6 +2,7 @@ package org.qualcheck.cli;
 
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
@@ -64,6 +65,14 @@ final class TextReport {
       int rules = result.outcomes().size();
       s.append(rules == 1 ? "MET: the plan meets the 1 rule.\n"
           : "MET: the plan meets all " + rules + " rules.\n");
+    } else if (result.undecided()) {
+      s.append("UNDECIDED: the plan's units are listed in so many groups that the search over where")
+          .append(" each counts reached its bound (")
+          .append(String.format(java.util.Locale.ROOT, "%,d", CompiledQualification.PLACEMENT_BUDGET))
+          .append(" steps) before it could prove the plan met or not met; the rules above are")
+          .append(" read the best way found, which ")
+          .append(failed == 1 ? "fails 1 rule" : "fails " + failed + " rules")
+          .append(".\n");
     } else {
       s.append("NOT MET: ")
           .append(failed)

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "0:rules met",
       "1:rules not met",
       "2:bad command line or bad plan (unknown unit, unit given twice)",
-      "3:invalid spec"
+      "3:invalid spec",
+      "4:undecided: the search over the ways of reading the plan reached its bound"
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,6 +66,10 @@ final class ValidateCommand implements Callable<Integer> {
       out.print(TextReport.checkResult(q, result));
     }
     out.flush();
-    return result.met() ? ExitCode.MET : ExitCode.NOT_MET;
+    return switch (result.verdict()) {
+      case MET -> ExitCode.MET;
+      case NOT_MET -> ExitCode.NOT_MET;
+      case UNDECIDED -> ExitCode.UNDECIDED;
+    };
   }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qualcheck.check.Checker;
+import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
@@ -344,8 +345,7 @@ final class FastPath {
     s.learnerStart = ls;
     s.learnerEnd = le;
     s.learnerText = null;
-    finish(target, t, line, s);
-    return true;
+    return finish(target, t, line, s);
   }
 
   /**
@@ -439,8 +439,7 @@ final class FastPath {
     }
     s.data = b;
     s.learnerText = who;
-    finish(target, t, line, s);
-    return true;
+    return finish(target, t, line, s);
   }
 
   private int targetOf(String code) {
@@ -482,8 +481,11 @@ final class FastPath {
     return true;
   }
 
-  /** Checks the plan read and records the verdict and the failing rules in {@code s}. */
-  private static void finish(Target target, int t, long line, Scratch s) {
+  /**
+   * Checks the plan read and records the verdict and the failing rules in {@code s}; false, leaving
+   * the record to the general path, when the verdict is undecided.
+   */
+  private static boolean finish(Target target, int t, long line, Scratch s) {
     long[] bits = s.bits[t];
     long[] figures = s.figures[t];
     Failing failing = s.failings[t];
@@ -498,7 +500,11 @@ final class FastPath {
       }
       met = failing.set(target, figures);
     } else {
-      met = compiled.meets(bits);
+      Verdict verdict = compiled.verdict(bits);
+      if (verdict == Verdict.UNDECIDED) {
+        return false;
+      }
+      met = verdict == Verdict.MET;
       if (met) {
         failing.setMet();
       } else {
@@ -509,6 +515,7 @@ final class FastPath {
     s.target = target;
     s.met = met;
     s.failing = failing;
+    return true;
   }
 
   private static final byte PLAIN = 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.Verdict;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
 
@@ -15,6 +16,11 @@ import org.qualcheck.model.Qualification;
  * checkers it holds are.
  */
 final class RecordChecker {
+  /** The error result of a record whose check reached the placement search's bound. */
+  static final String UNDECIDED = "undecided: the plan's units are listed in so many groups that"
+      + " the search over where each counts reached its bound before it could prove the plan met"
+      + " or not met";
+
   private final Map<String, Checker> byCode;
   private final Checker only;
 
@@ -57,7 +63,11 @@ final class RecordChecker {
     } catch (PlanException e) {
       return Outcome.error(r, code, e.getMessage().replace("\n", "; "));
     }
-    if (checker.meets(plan)) {
+    Verdict verdict = checker.verdict(plan);
+    if (verdict == Verdict.UNDECIDED) {
+      return Outcome.error(r, code, UNDECIDED);
+    }
+    if (verdict == Verdict.MET) {
       return new Outcome(r.line(), r.learner(), code, true, List.of(), null, r.passthrough());
     }
     long[] figures = checker.figures(plan);
