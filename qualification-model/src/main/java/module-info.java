@@ -2,7 +2,7 @@
  * The qualification model: immutable types for a qualification's units, groups and rules of
  * combination, and the strict YAML spec reader that builds them.
  *
- * <p>Jackson, SnakeYAML and the JSON Schema validator are read-time details of {@link
+ * <p>Jackson and SnakeYAML are read-time details of {@link
  * org.qualcheck.spec.SpecReader} and are not part of the API; Guava's immutable collections are,
  * so the module passes its readability on. The spec format's JSON Schema is packaged in {@code
  * org.qualcheck.spec} and read through the reader's own class, so the package needs no {@code
@@ -13,7 +13,6 @@ module org.qualcheck.model {
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
-  requires com.networknt.schema;
   requires org.yaml.snakeyaml;
 
   exports org.qualcheck.model;
