@@ -31,7 +31,12 @@ import picocli.CommandLine.Spec;
           + " with exactly N credits, or the minimal ones (no unit can be removed)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec"})
+    exitCodeList = {
+      "0:counted",
+      "2:bad command line or a spec file that does not exist",
+      "3:invalid spec",
+      "70:output could not be written"
+    })
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "0:rules met",
       "1:rules not met",
       "2:bad command line or bad plan (unknown unit, unit given twice)",
-      "3:invalid spec"
+      "3:invalid spec",
+      "70:output could not be written"
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
