@@ -316,6 +316,12 @@ final class SchemaValidator {
           }
           resolve(k.textValue());
         }
+        case "type" -> {
+          if (!k.isTextual()) {
+            throw new IllegalStateException("the schema gives several types at " + here);
+          }
+          hasType(JsonNodeFactory.instance.nullNode(), k.textValue());
+        }
         case "pattern" -> {
           if (!patterns.containsKey(k.textValue())) {
             patterns.put(k.textValue(), Pattern.compile(k.textValue()));

@@ -1,6 +1,7 @@
 package org.qualcheck.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,6 +100,16 @@ class SchemaAgreementTest {
       corrupt(root, random);
     }
     assertAgree("seed " + seed + " of " + file + ": " + root, root);
+  }
+
+  @Test
+  void aSchemaUsingWhatTheValidatorDoesNotApplyIsRefusedOnLoading() {
+    assertThatThrownBy(() -> SchemaValidator.load("/schemas/unsupported-keyword.schema.json"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("/properties/units/uniqueItems");
+    assertThatThrownBy(() -> SchemaValidator.load("/schemas/several-types.schema.json"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("several types");
   }
 
   private static void assertAgree(String what, JsonNode root) {
