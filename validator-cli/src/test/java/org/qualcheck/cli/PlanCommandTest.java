@@ -43,7 +43,7 @@ class PlanCommandTest {
   void unitNumberColumnIsAsWideAsTheLongestNumber() {
     CliRun run = CliRun.of("plan", "--spec", "src/test/resources/specs/long-unit-numbers.yaml",
         "--units", "M1");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as("not met as given: %s", run.err()).isEqualTo(1);
     assertThat(run.out()).contains(
         "    + HSC 2028               4 cr  Level 2  Move and position individuals\n"
             + "    + SHC 21                 3 cr  Level 2  Introduction to communication\n");
