@@ -1,16 +1,7 @@
 package org.qualcheck.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.google.common.collect.ImmutableList;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qualcheck.model.SourceLocation;
+import org.qualcheck.spec.SchemaValidator.Violation;
 
 /**
  * Checks a parsed spec or catalogue against the JSON Schema of its format and restates each schema
  * error as a located sentence a qualification designer can act on.
  *
- * <p>The schema is the single statement of the format's shape (editors use it too); this class
- * only translates its verdicts. Errors raised inside {@code anyOf}/{@code oneOf}/{@code not} are
- * explained once per place from the value itself, rather than branch by branch.
+ * <p>The schema is the single statement of the format's shape (editors use it too); {@link
+ * SchemaValidator} applies it, and this class only translates its verdicts. Errors raised by
+ * {@code anyOf}/{@code oneOf}/{@code not} are explained once per place from the value itself,
+ * rather than branch by branch.
  */
 final class SchemaCheck {
   /**
@@ -40,10 +33,8 @@ final class SchemaCheck {
 
   private static final ImmutableList<String> RULE_KINDS =
       ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
-  private static final Set<String> COMBINATORS = Set.of("anyOf", "oneOf", "not", "allOf");
 
-  private final JsonNode schemaNode;
-  private final Schema schema;
+  private final SchemaValidator schema;
 
   /** A check against the spec schema. */
   SchemaCheck() {
@@ -52,17 +43,7 @@ final class SchemaCheck {
 
   /** A check against the schema packaged at this resource, beside this class. */
   SchemaCheck(String resource) {
-    try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the schema " + resource + " is not packaged");
-      }
-      this.schemaNode = new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the schema " + resource + " cannot be read", e);
-    }
-    this.schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
-    this.schema.initializeValidators();
+    this.schema = SchemaValidator.load(resource);
   }
 
   /** Every schema problem in the tree, in file order; empty when the tree fits the schema. */
@@ -70,30 +51,30 @@ final class SchemaCheck {
     Map<String, SpecProblem> problems = new LinkedHashMap<>();
     Map<String, List<Object>> combined = new LinkedHashMap<>();
     Set<String> unknownKeyHolders = new LinkedHashSet<>();
-    List<Error> errors = schema.validate(tree.root());
+    List<Violation> errors = schema.validate(tree.root());
     Set<String> suggested = new LinkedHashSet<>();
-    for (Error e : errors) {
-      if (e.getKeyword().equals("additionalProperties") && !isCombined(e)) {
-        String s = Phrases.closest(e.getProperty(), allowedKeys(e));
+    for (Violation e : errors) {
+      if (e.keyword().equals("additionalProperties") && !e.combined()) {
+        String s = Phrases.closest(e.property(), e.allowedKeys());
         if (s != null) {
-          suggested.add(NodePaths.pointer(NodePaths.elements(e.getInstanceLocation())) + "/" + s);
+          suggested.add(NodePaths.pointer(e.at()) + "/" + s);
         }
       }
     }
-    for (Error e : errors) {
-      List<Object> at = NodePaths.elements(e.getInstanceLocation());
-      if (isCombined(e)) {
+    for (Violation e : errors) {
+      List<Object> at = e.at();
+      if (e.combined()) {
         combined.putIfAbsent(NodePaths.pointer(at), at);
         continue;
       }
       SpecProblem p;
-      switch (e.getKeyword()) {
+      switch (e.keyword()) {
         case "additionalProperties":
           unknownKeyHolders.add(NodePaths.pointer(at));
           p = unknownKey(tree, at, e);
           break;
         case "required":
-          if (suggested.contains(NodePaths.pointer(at) + "/" + e.getProperty())) {
+          if (suggested.contains(NodePaths.pointer(at) + "/" + e.property())) {
             // The unknown-key sentence already says which key was meant.
             continue;
           }
@@ -102,7 +83,7 @@ final class SchemaCheck {
                   tree.valueAt(at),
                   Phrases.subject(tree, at)
                       + " is missing the required key \""
-                      + e.getProperty()
+                      + e.property()
                       + "\"");
           break;
         case "false":
@@ -127,23 +108,11 @@ final class SchemaCheck {
     return sorted;
   }
 
-  private static boolean isCombined(Error e) {
-    if (COMBINATORS.contains(e.getKeyword())) {
-      return true;
-    }
-    for (Object segment : NodePaths.elements(e.getEvaluationPath())) {
-      if (COMBINATORS.contains(segment.toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private SpecProblem unknownKey(LocatedTree tree, List<Object> at, Error e) {
-    String key = e.getProperty();
+  private static SpecProblem unknownKey(LocatedTree tree, List<Object> at, Violation e) {
+    String key = e.property();
     List<Object> keyPath = new ArrayList<>(at);
     keyPath.add(key);
-    List<String> allowed = allowedKeys(e);
+    List<String> allowed = e.allowedKeys();
     String suggestion = Phrases.closest(key, allowed);
     String advice;
     if (suggestion != null) {
@@ -160,25 +129,6 @@ final class SchemaCheck {
             + YamlTreeReader.safe(key)
             + "\""
             + advice);
-  }
-
-  /**
-   * The property names the schema allows where an additionalProperties error was raised, leaving
-   * out those it names only to forbid them.
-   */
-  private List<String> allowedKeys(Error e) {
-    List<Object> fragment = NodePaths.elements(e.getSchemaLocation().getFragment());
-    if (fragment.isEmpty()) {
-      return List.of();
-    }
-    JsonNode owner = schemaNode.at(NodePaths.pointer(fragment.subList(0, fragment.size() - 1)));
-    List<String> names = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> p : owner.path("properties").properties()) {
-      if (!p.getValue().equals(BooleanNode.FALSE)) {
-        names.add(p.getKey());
-      }
-    }
-    return names;
   }
 
   /**

@@ -64,9 +64,9 @@ class CatalogueSchemaTest {
 
   @Test
   void describesUnitDetailsAsTheSpecSchemaDoes() throws IOException {
-    JsonNode spec = new ObjectMapper().readTree(SpecFilesTest.SCHEMA.toFile()).path("$defs");
+    JsonNode spec = new ObjectMapper().readTree(SpecFilesTest.SCHEMA.toFile()).path("definitions");
     JsonNode catalogue =
-        new ObjectMapper().readTree(SpecFilesTest.CATALOGUE_SCHEMA.toFile()).path("$defs");
+        new ObjectMapper().readTree(SpecFilesTest.CATALOGUE_SCHEMA.toFile()).path("definitions");
     assertThat(catalogue.path("level")).isEqualTo(spec.path("level"));
     assertThat(catalogue.path("text")).isEqualTo(spec.path("text"));
     for (String field : List.of("title", "credits", "level", "glh")) {

@@ -78,7 +78,7 @@ class SpecFilesTest {
 
   static List<com.networknt.schema.Error> validate(Path schemaFile, Path yaml) throws IOException {
     Schema schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
             .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
     JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
     return schema.validate(tree);
@@ -147,6 +147,59 @@ class SpecFilesTest {
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectOpenObjects(node.get(i), at + "/" + i, open);
+      }
+    }
+  }
+
+  /** Every keyword of JSON Schema draft-07, the draft the YAML editors' language server supports. */
+  private static final java.util.Set<String> DRAFT_07 =
+      java.util.Set.of(
+          "$schema", "$id", "$ref", "$comment", "title", "description", "default", "readOnly",
+          "writeOnly", "examples", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+          "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems", "items",
+          "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
+          "required", "additionalProperties", "definitions", "properties", "patternProperties",
+          "dependencies", "propertyNames", "const", "enum", "type", "format", "contentMediaType",
+          "contentEncoding", "if", "then", "else", "allOf", "anyOf", "oneOf", "not");
+
+  @Test
+  void everySchemaIsDraft07AndUsesNothingLater() throws IOException {
+    List<Path> schemas;
+    try (Stream<Path> files = Files.list(SPECS.resolve("schema"))) {
+      schemas = files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+    }
+    assertThat(schemas).hasSizeGreaterThanOrEqualTo(5);
+    for (Path file : schemas) {
+      JsonNode schema = new ObjectMapper().readTree(file.toFile());
+      assertThat(schema.path("$schema").asText())
+          .as("%s", file)
+          .isEqualTo("http://json-schema.org/draft-07/schema#");
+      List<String> later = new java.util.ArrayList<>();
+      collectUnknownKeywords(schema, "", later);
+      assertThat(later).as("keywords outside draft-07 in %s", file).isEmpty();
+    }
+  }
+
+  private static void collectUnknownKeywords(JsonNode schema, String at, List<String> unknown) {
+    if (schema.isArray()) {
+      for (int i = 0; i < schema.size(); i++) {
+        collectUnknownKeywords(schema.get(i), at + "/" + i, unknown);
+      }
+      return;
+    }
+    if (!schema.isObject()) {
+      return;
+    }
+    for (var e : schema.properties()) {
+      String key = e.getKey();
+      if (!DRAFT_07.contains(key)) {
+        unknown.add(at + "/" + key);
+      } else if (key.equals("properties") || key.equals("definitions")) {
+        for (var named : e.getValue().properties()) {
+          collectUnknownKeywords(named.getValue(), at + "/" + key + "/" + named.getKey(), unknown);
+        }
+      } else if (!List.of("enum", "const", "required", "examples", "default", "type").contains(key)) {
+        collectUnknownKeywords(e.getValue(), at + "/" + key, unknown);
       }
     }
   }

@@ -31,9 +31,13 @@ import picocli.CommandLine.Spec;
           + " with exactly N credits, or the minimal ones (no unit can be removed)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:counted", "2:bad command line", "3:invalid spec",
-        "4:undecided (--minimal): the search reached its bound; the count is of the plans found",
-        "70:standard output was closed or could not be written (the count stops at once)"})
+    exitCodeList = {
+      "0:counted",
+      "2:bad command line or a spec file that does not exist",
+      "3:invalid spec",
+      "4:undecided (--minimal): the search reached its bound; the count is of the plans found",
+      "70:standard output was closed or could not be written (the count stops at once)"
+    })
 final class CountCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,14 +1,26 @@
 package org.qualcheck.cli;
 
-/** The exit codes of every qualcheck command, stable for scripts. */
+/**
+ * The exit codes of every qualcheck command, stable for scripts: one table, each code meaning the
+ * same for every command that can return it (README, "Exit codes").
+ */
 public final class ExitCode {
-  /** The rules are met (validate), or there was nothing to report. */
+  /**
+   * The rules are met: by the plan (validate, plan), by every record (batch); lint found no error;
+   * show and count are done.
+   */
   public static final int MET = 0;
 
-  /** The rules are not met, or a batch held a record that is not met or is in error. */
+  /**
+   * The rules are not met: by the plan as given (validate, and plan, whatever change it finds), by
+   * some record of a batch or a record is in error; or lint found an error.
+   */
   public static final int NOT_MET = 1;
 
-  /** The command line or the plan is wrong: unknown option, unknown unit, unit given twice. */
+  /**
+   * The command line or the plan is wrong: unknown option, unknown unit, unit given twice, a file
+   * that does not exist.
+   */
   public static final int USAGE = 2;
 
   /** The spec cannot be loaded. */

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "0:no finding at error severity",
       "1:a finding at error severity",
       "2:bad command line or a spec file that does not exist",
-      "3:a spec cannot be loaded"
+      "3:a spec cannot be loaded",
+      "70:output could not be written"
     })
 final class LintCommand implements Callable<Integer> {
   /** What lint can print. */

@@ -35,11 +35,12 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:an answer was found (or the plan already meets the rules)",
-      "1:no change can make the plan meet the rules",
+      "0:the plan already meets the rules",
+      "1:the plan does not meet the rules (the answer says what to change, or that nothing can)",
       "2:bad command line or bad plan",
       "3:invalid spec",
-      "4:undecided: the search reached its bound before it found a change or proved there is none"
+      "4:undecided: the search reached its bound before it found a change or proved there is none",
+      "70:output could not be written"
     })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -110,7 +111,8 @@ final class PlanCommand implements Callable<Integer> {
     if (undecided(a.answer())) {
       return ExitCode.UNDECIDED;
     }
-    return a.answer().options().isEmpty() ? ExitCode.NOT_MET : ExitCode.MET;
+    // the verdict on the plan as given, as validate gives it; the change is in the report
+    return a.answer().current().met() ? ExitCode.MET : ExitCode.NOT_MET;
   }
 
   /** What plan answers: the best change (a repair where adding cannot help) and the what-if. */

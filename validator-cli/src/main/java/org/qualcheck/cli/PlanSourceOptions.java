@@ -14,15 +14,16 @@ final class PlanSourceOptions {
       names = "--units",
       paramLabel = "UNITS",
       description =
-          "The plan's units, separated by commas, semicolons or spaces, e.g. F1,F2,A3,B2,C3,D2.")
+          "The plan's units, separated by commas, semicolons or spaces (quote the list if it has"
+              + " spaces), e.g. F1,F2,A3,B2,C3,D2.")
   String units;
 
   @Option(
       names = "--plan",
       paramLabel = "FILE",
       description =
-          "A file holding the plan's units (commas, spaces or lines; # comments); - reads standard"
-              + " input.")
+          "A file holding the plan's units (separated by commas, semicolons, spaces or lines; #"
+              + " starts a comment); - reads standard input.")
   String planFile;
 
   /** The plan, resolved against the qualification. */

@@ -10,13 +10,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Checks a learner's chosen units against a qualification's rules of combination.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, CountCommand.class, BatchCommand.class, LintCommand.class, ShowCommand.class, ServeHelp.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:rules met",
-      "1:rules not met",
-      "2:bad command line or bad plan",
-      "3:invalid spec"
+      "0:the rules are met (validate, plan; batch: by every record), lint found no error, or show"
+          + " or count is done",
+      "1:the rules are not met (validate, plan: by the plan as given; batch: by some record, or a"
+          + " record is in error), or lint found an error",
+      "2:bad command line, bad plan, or a file that does not exist",
+      "3:invalid spec",
+      "4:undecided: the search over the ways of reading a plan reached its bound (validate, plan,"
+          + " count --minimal)",
+      "70:output could not be written, or qualcheck itself failed"
     })
 public final class QualcheckCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,9 +30,57 @@ public final class QualcheckCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command, such as validate");
   }
 
+  /** The commands, in the order the help lists them (then {@code help}). */
+  private static final String[] COMMANDS = {
+    "validate", "plan", "count", "batch", "lint", "show", "serve"
+  };
+
+  /** A new instance of the named command. */
+  private static Object command(String name) {
+    switch (name) {
+      case "validate":
+        return new ValidateCommand();
+      case "plan":
+        return new PlanCommand();
+      case "count":
+        return new CountCommand();
+      case "batch":
+        return new BatchCommand();
+      case "lint":
+        return new LintCommand();
+      case "show":
+        return new ShowCommand();
+      case "serve":
+        return new ServeHelp();
+      default:
+        throw new IllegalArgumentException(name);
+    }
+  }
+
   /** Builds the command line with qualcheck's error handling, writing to the given streams. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /**
+   * Builds the command line for these arguments. When the first names a command, only that command
+   * is built: reading every command's annotations is most of the command line's start-up, and the
+   * others play no part in parsing, running or helping with that one.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cl = new CommandLine(new QualcheckCommand());
+    boolean one = false;
+    for (String name : COMMANDS) {
+      one |= name.equals(first);
+    }
+    for (String name : COMMANDS) {
+      if (!one || name.equals(first)) {
+        cl.addSubcommand(command(name));
+      }
+    }
+    if (!one) {
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -54,7 +106,7 @@ public final class QualcheckCommand implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-    int code = commandLine(out, err).execute(args);
+    int code = commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
     out.flush();
     if (out.checkError() && code != ExitCode.SOFTWARE) { // 70: the command has said why
       err.println("qualcheck: standard output could not be written");

@@ -21,7 +21,12 @@ import picocli.CommandLine.Spec;
           + " documentation."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:shown", "2:bad command line or missing file", "3:invalid spec"})
+    exitCodeList = {
+      "0:shown",
+      "2:bad command line or a spec file that does not exist",
+      "3:invalid spec",
+      "70:output could not be written"
+    })
 final class ShowCommand implements Callable<Integer> {
   /** What show can print. */
   enum Format {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "1:rules not met",
       "2:bad command line or bad plan (unknown unit, unit given twice)",
       "3:invalid spec",
-      "4:undecided: the search over the ways of reading the plan reached its bound"
+      "4:undecided: the search over the ways of reading the plan reached its bound",
+      "70:output could not be written"
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

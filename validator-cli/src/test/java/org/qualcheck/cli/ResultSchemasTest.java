@@ -18,7 +18,7 @@ class ResultSchemasTest {
   static final String CS = "../specs/ocr-03455-customer-service-l2.yaml";
 
   static Schema schema(String name) throws Exception {
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
         .getSchema(JSON.readTree(Path.of("../specs/schema", name).toFile()));
   }
 

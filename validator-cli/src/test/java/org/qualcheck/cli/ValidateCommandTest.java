@@ -224,4 +224,16 @@ class ValidateCommandTest {
                 + ":17:5: catalogue \"customer-service-units.yaml\" does not exist; its path is"
                 + " relative to the spec's folder\n");
   }
+
+  @Test
+  void theHelpSaysEverySeparatorThatUnitsAccepts() {
+    String help = CliRun.of("validate", "--help").out().replaceAll("\\s+", " ");
+    assertThat(help).contains("--units=UNITS The plan's units, separated by commas, semicolons or spaces");
+    CliRun run =
+        CliRun.of(
+            "validate", "--spec", "../specs/ocr-03455-customer-service-l2.yaml", "--units",
+            "F1 F2;A3, B2 ;C3 D2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Plan: 6 units, 29 credits");
+  }
 }

@@ -1,0 +1,45 @@
+package org.qualcheck.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * The work the {@code ./qualcheck} launcher records once to build a class-data-sharing archive:
+ * each command a user runs, in one process, with its output discarded. The classes it loads are
+ * the ones the archive holds, already parsed and verified, so later commands start without
+ * loading them from the jar.
+ *
+ * <p>Not a command: the launcher runs it as {@code java -cp qualcheck.jar
+ * org.qualcheck.cli.ArchiveTraining SPEC}, with a spec whose plan {@code F1,F2} exists (03455's).
+ */
+public final class ArchiveTraining {
+  private ArchiveTraining() {}
+
+  /** Runs each command on the spec given as the only argument, printing nothing. */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: ArchiveTraining SPEC");
+      System.exit(ExitCode.USAGE);
+    }
+    String spec = args[0];
+    String[][] commands = {
+      {"validate", "--spec", spec, "--units", "F1,F2"},
+      {"validate", "--spec", spec, "--units", "F1;F2", "--format", "json"},
+      {"plan", "--spec", spec, "--units", "F1,F2"},
+      {"plan", "--spec", spec, "--units", "F1,F2", "--format", "json"},
+      {"show", spec},
+      {"lint", spec},
+      {"lint", "--format", "json", spec},
+      {"count", "--spec", spec, "--credits", "28"},
+      {"validate", "--spec", spec, "--units", "F1,NOT-A-UNIT"},
+      {"validate", "--no-such-option"},
+      {"--help"},
+      {"validate", "--help"},
+      {"--version"},
+    };
+    for (String[] command : commands) {
+      PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+      QualcheckCommand.commandLine(nowhere, nowhere).execute(command);
+    }
+  }
+}
