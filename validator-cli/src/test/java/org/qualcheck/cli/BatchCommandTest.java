@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,12 +142,7 @@ class BatchCommandTest {
     CliRun run = CliRun.of("batch", "--spec", SMALL, "--input", in.toString(), "--output",
         out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-    List<List<String>> rows = new ArrayList<>();
-    try (var it = new CsvMapper().readerFor(List.class)
-        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
-        .<List<String>>readValues(out.toFile())) {
-      it.forEachRemaining(rows::add);
-    }
+    List<List<String>> rows = csvRows(out);
     assertThat(rows.get(0)).containsExactly("learner", "line", "qualification", "met",
         "failed_rules", "error");
     assertThat(rows).hasSize(7);
@@ -226,12 +222,7 @@ class BatchCommandTest {
     CliRun run = CliRun.of("batch", "--spec", SMALL, "--input", in.toString(), "--output",
         out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-    List<List<String>> rows = new ArrayList<>();
-    try (var it = new CsvMapper().readerFor(List.class)
-        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
-        .<List<String>>readValues(out.toFile())) {
-      it.forEachRemaining(rows::add);
-    }
+    List<List<String>> rows = csvRows(out);
     assertThat(rows.get(0)).containsExactly("learner", "line", "qualification", "met",
         "failed_rules", "error", "input_met", "input_error", "input_line", "input_failed_rules",
         "input_input_met", "cohort");
@@ -286,5 +277,16 @@ class BatchCommandTest {
     assertThat(p.exitValue()).isEqualTo(70);
     assertThat(Files.readString(stderr)).contains("standard output could not be written")
         .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  /** The rows of a CSV file, its header first, read by a CSV library rather than by hand. */
+  private static List<List<String>> csvRows(Path file) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (var it = new CsvMapper().readerFor(List.class)
+        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        .<List<String>>readValues(file.toFile())) {
+      it.forEachRemaining(rows::add);
+    }
+    return rows;
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,10 +103,23 @@ class ExitCodesTest {
     return codes;
   }
 
+  /** Every code {@link ExitCode} defines, in ascending order. */
+  private static List<Integer> definedCodes() throws IllegalAccessException {
+    List<Integer> codes = new ArrayList<>();
+    for (Field f : ExitCode.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+        codes.add(f.getInt(null));
+      }
+    }
+    codes.sort(null);
+    return codes;
+  }
+
   @Test
-  void theTopLevelHelpListsEveryExitCode() {
+  void theTopLevelHelpListsEveryExitCode() throws IllegalAccessException {
     CliRun run = CliRun.of("--help");
-    assertThat(listedCodes(run.out())).containsExactly(0, 1, 2, 3, 70);
+    assertThat(definedCodes()).containsExactly(0, 1, 2, 3, 4, 70);
+    assertThat(listedCodes(run.out())).isEqualTo(definedCodes());
   }
 
   @Test
