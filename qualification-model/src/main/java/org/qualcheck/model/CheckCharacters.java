@@ -20,12 +20,20 @@ public final class CheckCharacters {
     return sum;
   }
 
-  /** {@return the check letter a unit reference number with these seven digits must carry} */
+  /**
+   * {@return the check letter a unit reference number with these seven digits must carry}
+   *
+   * @param sevenDigits the seven digits of the unit reference number, without letter or slashes
+   */
   public static char unitReferenceLetter(String sevenDigits) {
     return URN_LETTERS.charAt(weightedSum(sevenDigits) % 11);
   }
 
-  /** {@return the check character a qualification number with these seven digits must carry} */
+  /**
+   * {@return the check character a qualification number with these seven digits must carry}
+   *
+   * @param sevenDigits the seven digits of the qualification number, without its check character
+   */
   public static char qualificationCheck(String sevenDigits) {
     int r = weightedSum(sevenDigits) % 11;
     return r == 10 ? 'X' : (char) ('0' + r);

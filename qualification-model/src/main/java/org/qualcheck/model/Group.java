@@ -40,12 +40,22 @@ public record Group(
     checkNotNull(declaredCredits, "declaredCredits");
   }
 
-  /** {@return a group of these units with no declared credit figure} */
+  /**
+   * {@return a group of these units with no declared credit figure}
+   *
+   * @param id the group's id, by which rules name it
+   * @param title the group's title as the source gives it
+   * @param units the unit numbers the group lists, in order
+   */
   public static Group of(String id, String title, List<String> units) {
     return new Group(id, title, ImmutableList.copyOf(units), OptionalInt.empty());
   }
 
-  /** {@return whether the group lists this unit number} */
+  /**
+   * {@return whether the group lists this unit number}
+   *
+   * @param unitNumber the unit number to look for
+   */
   public boolean contains(String unitNumber) {
     return units.contains(unitNumber);
   }

@@ -52,8 +52,12 @@ public enum Level {
   }
 
   /**
-   * Reads a level as written in a spec: {@code E1}..{@code E3}, {@code Entry 1}..{@code Entry 3},
-   * {@code 1}..{@code 8} or {@code Level 1}..{@code Level 8}, ignoring case and surrounding space.
+   * {@return the level written in a spec, or empty if {@code text} is not one}
+   *
+   * <p>A spec writes {@code E1}..{@code E3}, {@code Entry 1}..{@code Entry 3}, {@code 1}..{@code 8}
+   * or {@code Level 1}..{@code Level 8}, ignoring case and surrounding space.
+   *
+   * @param text the level as the spec writes it
    */
   public static Optional<Level> parse(String text) {
     if (text == null) {
@@ -69,7 +73,12 @@ public enum Level {
     return Optional.empty();
   }
 
-  /** {@return whether this level lies in the closed range {@code [low, high]}} */
+  /**
+   * {@return whether this level lies in the closed range {@code [low, high]}}
+   *
+   * @param low the lowest level of the range
+   * @param high the highest level of the range
+   */
   public boolean within(Level low, Level high) {
     return compareTo(low) >= 0 && compareTo(high) <= 0;
   }

@@ -16,7 +16,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 public final class PrintableText {
   private PrintableText() {}
 
-  /** Whether a code point is one that {@link #escape} writes as an escape. */
+  /**
+   * {@return whether a code point is one that {@link #escape} writes as an escape}
+   *
+   * @param codePoint the code point to test
+   */
   public static boolean isControl(int codePoint) {
     return codePoint < 0x20
         || (codePoint >= 0x7F && codePoint <= 0x9F)
@@ -26,7 +30,11 @@ public final class PrintableText {
         || (codePoint >= 0x2066 && codePoint <= 0x2069);
   }
 
-  /** The index of the first control character in {@code text}, or -1 if it has none. */
+  /**
+   * {@return the index of the first control character in {@code text}, or -1 if it has none}
+   *
+   * @param text the text to search
+   */
   public static int firstControl(CharSequence text) {
     checkNotNull(text, "text");
     for (int i = 0; i < text.length(); i++) {
@@ -41,6 +49,9 @@ public final class PrintableText {
    * {@code text} with each control character written as an escape: {@code \n}, {@code \r} and
    * {@code \t} for the common ones, {@code \u001B} style for the rest. Text without control
    * characters is returned as it is.
+   *
+   * @param text the text to make printable
+   * @return the text with its control characters escaped
    */
   public static String escape(CharSequence text) {
     checkNotNull(text, "text");
@@ -66,7 +77,11 @@ public final class PrintableText {
     return s.toString();
   }
 
-  /** How a control character is named in messages, such as {@code U+001B}. */
+  /**
+   * {@return how a control character is named in messages, such as {@code U+001B}}
+   *
+   * @param codePoint the control character's code point
+   */
   public static String codePointName(int codePoint) {
     return String.format("U+%04X", codePoint);
   }

@@ -130,12 +130,20 @@ public final class Qualification {
     return s.toString();
   }
 
-  /** {@return the units a rule names directly (not through groups)} */
+  /**
+   * {@return the units a rule names directly (not through groups)}
+   *
+   * @param rule the rule whose directly named units are wanted
+   */
   public static List<String> unitsNamedBy(Rule rule) {
     return rule.accept(NAMED_UNITS);
   }
 
-  /** {@return the groups a rule names} */
+  /**
+   * {@return the groups a rule names}
+   *
+   * @param rule the rule whose named groups are wanted
+   */
   public static List<String> groupsNamedBy(Rule rule) {
     return rule.accept(NAMED_GROUPS);
   }
@@ -196,7 +204,12 @@ public final class Qualification {
         }
       };
 
-  /** {@return a builder for a qualification with this code} */
+  /**
+   * {@return a builder for a qualification with this code}
+   *
+   * @param code the awarding body's code for the qualification, such as the scheme code {@code
+   *     03455}
+   */
   public static Builder builder(String code) {
     return new Builder(code);
   }
@@ -216,7 +229,7 @@ public final class Qualification {
     return number;
   }
 
-  /** Where the structure was taken from: document, edition, page. */
+  /** {@return where the structure was taken from: document, edition, page} */
   public String source() {
     return source;
   }
@@ -231,12 +244,12 @@ public final class Qualification {
     return highestLevel;
   }
 
-  /** Units by unit number, in declaration order. */
+  /** {@return the units by unit number, in declaration order} */
   public Map<String, Unit> units() {
     return units;
   }
 
-  /** Groups by id, in declaration order. */
+  /** {@return the groups by id, in declaration order} */
   public Map<String, Group> groups() {
     return groups;
   }
@@ -246,7 +259,11 @@ public final class Qualification {
     return rules;
   }
 
-  /** {@return the unit with exactly this unit number, if declared} */
+  /**
+   * {@return the unit with exactly this unit number, if declared}
+   *
+   * @param number the unit number, matched exactly
+   */
   public Optional<Unit> unit(String number) {
     return Optional.ofNullable(units.get(number));
   }
@@ -255,6 +272,9 @@ public final class Qualification {
    * The unit with this unit number or unit reference number, in any case: {@code f1} finds
    * {@code F1} and {@code f/601/1609} finds {@code F/601/1609}. This is unambiguous because a
    * qualification refuses unit numbers that differ only in case.
+   *
+   * @param numberOrReference a unit number or unit reference number, in any case
+   * @return the unit so numbered, or empty if none is declared
    */
   public Optional<Unit> findUnit(String numberOrReference) {
     Unit unit = units.get(numberOrReference);
@@ -271,7 +291,11 @@ public final class Qualification {
   }
 
 
-  /** {@return the credits of these declared units added up, e.g. a group's or a plan's} */
+  /**
+   * {@return the credits of these declared units added up, e.g. a group's or a plan's}
+   *
+   * @param unitNumbers the unit numbers to add up; each must be declared
+   */
   public int credits(Collection<String> unitNumbers) {
     int sum = 0;
     for (String u : unitNumbers) {
@@ -282,7 +306,11 @@ public final class Qualification {
     return sum;
   }
 
-  /** {@return the groups listing this unit, in declaration order} */
+  /**
+   * {@return the groups listing this unit, in declaration order}
+   *
+   * @param unitNumber the unit number to look for
+   */
   public List<Group> groupsOf(String unitNumber) {
     return groups.values().stream()
         .filter(g -> g.contains(unitNumber))
@@ -292,6 +320,9 @@ public final class Qualification {
   /**
    * Where a part of the spec was written, if the qualification was read from a file. Keys are
    * {@code unit:<number>}, {@code group:<id>} and {@code rule:<id>}.
+   *
+   * @param key {@code unit:}, {@code group:} or {@code rule:} followed by the part's number or id
+   * @return where that part was written, or empty if unknown
    */
   public Optional<SourceLocation> location(String key) {
     return Optional.ofNullable(locations.get(key));
@@ -300,6 +331,8 @@ public final class Qualification {
   /**
    * Ids of the rules the spec marks as implied by the others: the source states them although the
    * other rules already require them, and lint confirms that rather than reporting them redundant.
+   *
+   * @return the ids of the rules marked implied
    */
   public Set<String> impliedRules() {
     return impliedRules;
@@ -336,52 +369,86 @@ public final class Qualification {
       this.code = code;
     }
 
-    /** {@return this builder, with the qualification's title set} */
+    /**
+     * {@return this builder, with the qualification's title set}
+     *
+     * @param title the qualification's title
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** {@return this builder, with the regulated qualification number set} */
+    /**
+     * {@return this builder, with the regulated qualification number set}
+     *
+     * @param number the qualification's regulated number
+     */
     public Builder number(QualificationNumber number) {
       this.number = Optional.of(number);
       return this;
     }
 
-    /** {@return this builder, with the source document set} */
+    /**
+     * {@return this builder, with the source document set}
+     *
+     * @param source where the structure was taken from: document, edition, page
+     */
     public Builder source(String source) {
       this.source = source;
       return this;
     }
 
-    /** {@return this builder, with the lowest and highest unit levels allowed set} */
+    /**
+     * {@return this builder, with the lowest and highest unit levels allowed set}
+     *
+     * @param lowest the lowest level a unit may have
+     * @param highest the highest level a unit may have
+     */
     public Builder levels(Level lowest, Level highest) {
       this.lowestLevel = lowest;
       this.highestLevel = highest;
       return this;
     }
 
-    /** {@return this builder, with the unit declared; a unit number may be declared once} */
+    /**
+     * {@return this builder, with the unit declared; a unit number may be declared once}
+     *
+     * @param unit the unit to declare
+     */
     public Builder unit(Unit unit) {
       checkArgument(
           units.putIfAbsent(unit.number(), unit) == null, "unit %s is declared twice", unit.number());
       return this;
     }
 
-    /** {@return this builder, with the group declared; a group id may be declared once} */
+    /**
+     * {@return this builder, with the group declared; a group id may be declared once}
+     *
+     * @param group the group to declare
+     */
     public Builder group(Group group) {
       checkArgument(
           groups.putIfAbsent(group.id(), group) == null, "group %s is declared twice", group.id());
       return this;
     }
 
-    /** {@return this builder, with the rule added after those already added} */
+    /**
+     * {@return this builder, with the rule added after those already added}
+     *
+     * @param rule the rule to add
+     */
     public Builder rule(Rule rule) {
       rules.add(rule);
       return this;
     }
 
-    /** Marks a rule as implied by the others, as the spec's {@code implied: true} does. */
+    /**
+     * Marks a rule as implied by the others, as the spec's {@code implied: true} does.
+     *
+     * @param ruleId the id of the rule to mark implied
+     * @return this builder
+     */
     public Builder implied(String ruleId) {
       impliedRules.add(checkNotNull(ruleId, "ruleId"));
       return this;
@@ -390,6 +457,9 @@ public final class Qualification {
     /**
      * {@return this builder, recording where a part was written; keys as for {@link
      * Qualification#location}}
+     *
+     * @param key {@code unit:}, {@code group:} or {@code rule:} followed by the part's number or id
+     * @param location where the part was written
      */
     public Builder location(String key, SourceLocation location) {
       locations.put(key, location);

@@ -31,7 +31,12 @@ public record QualificationNumber(String value) {
         value);
   }
 
-  /** Parses {@code text}, or returns empty if it does not have the QAN format. */
+  /**
+   * Parses {@code text}, or returns empty if it does not have the QAN format.
+   *
+   * @param text the qualification number as written, such as {@code 601/5021/X}
+   * @return the qualification number, or empty if {@code text} is not one
+   */
   public static Optional<QualificationNumber> parse(String text) {
     if (text == null || !FORMAT.matcher(text.trim()).matches()) {
       return Optional.empty();

@@ -54,7 +54,15 @@ public record Unit(
         h -> checkArgument(h >= 0, "unit %s has negative guided learning hours", number));
   }
 
-  /** A unit with a reference number and no recorded guided learning hours. */
+  /**
+   * {@return a unit with a reference number and no recorded guided learning hours}
+   *
+   * @param number the unit's number within the qualification, by which groups and rules name it
+   * @param reference the regulated unit reference number, as written, such as {@code F/601/1609}
+   * @param title the unit's title
+   * @param credits the credit value, at least 1
+   * @param level the unit's level
+   */
   public static Unit of(String number, String reference, String title, int credits, Level level) {
     return new Unit(
         number, Optional.of(new UnitReference(reference)), title, credits, level, OptionalInt.empty());

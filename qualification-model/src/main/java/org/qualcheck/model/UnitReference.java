@@ -30,7 +30,12 @@ public record UnitReference(String value) implements Comparable<UnitReference> {
         value);
   }
 
-  /** Parses {@code text}, or returns empty if it does not have the URN format. */
+  /**
+   * Parses {@code text}, or returns empty if it does not have the URN format.
+   *
+   * @param text the unit reference number as written, such as {@code F/601/1609}
+   * @return the unit reference number, or empty if {@code text} is not one
+   */
   public static Optional<UnitReference> parse(String text) {
     if (text == null || !FORMAT.matcher(text.trim()).matches()) {
       return Optional.empty();
@@ -38,7 +43,11 @@ public record UnitReference(String value) implements Comparable<UnitReference> {
     return Optional.of(new UnitReference(text.trim()));
   }
 
-  /** {@return whether {@code text} has the format of a unit reference number} */
+  /**
+   * {@return whether {@code text} has the format of a unit reference number}
+   *
+   * @param text the text to test
+   */
   public static boolean looksLike(String text) {
     return text != null && FORMAT.matcher(text.trim()).matches();
   }

@@ -30,27 +30,48 @@ public record Bounds(OptionalLong min, OptionalLong max) {
         max);
   }
 
-  /** {@return bounds with this minimum and no maximum} */
+  /**
+   * {@return bounds with this minimum and no maximum}
+   *
+   * @param min the smallest value admitted
+   */
   public static Bounds atLeast(long min) {
     return new Bounds(OptionalLong.of(min), OptionalLong.empty());
   }
 
-  /** {@return bounds with this maximum and no minimum} */
+  /**
+   * {@return bounds with this maximum and no minimum}
+   *
+   * @param max the largest value admitted
+   */
   public static Bounds atMost(long max) {
     return new Bounds(OptionalLong.empty(), OptionalLong.of(max));
   }
 
-  /** {@return bounds from {@code min} to {@code max}, both inclusive} */
+  /**
+   * {@return bounds from {@code min} to {@code max}, both inclusive}
+   *
+   * @param min the smallest value admitted
+   * @param max the largest value admitted
+   */
   public static Bounds between(long min, long max) {
     return new Bounds(OptionalLong.of(min), OptionalLong.of(max));
   }
 
-  /** {@return bounds admitting {@code n} alone} */
+  /**
+   * {@return bounds admitting {@code n} alone}
+   *
+   * @param n the one value admitted
+   */
   public static Bounds exactly(long n) {
     return between(n, n);
   }
 
-  /** {@return whether the value lies within the bounds} */
+  /**
+   * {@return whether the value lies within the bounds}
+   *
+   * @param value the figure to test
+   */
   public boolean admits(long value) {
     return value >= min.orElse(0) && (max.isEmpty() || value <= max.getAsLong());
   }

@@ -43,22 +43,38 @@ public record LevelFilter(Comparison comparison, Level level) {
     checkNotNull(level, "level");
   }
 
-  /** {@return a filter for units at this level} */
+  /**
+   * {@return a filter for units at this level}
+   *
+   * @param level the level a unit must have
+   */
   public static LevelFilter exactly(Level level) {
     return new LevelFilter(Comparison.EXACTLY, level);
   }
 
-  /** {@return a filter for units at this level or above} */
+  /**
+   * {@return a filter for units at this level or above}
+   *
+   * @param level the lowest level a unit may have
+   */
   public static LevelFilter atLeast(Level level) {
     return new LevelFilter(Comparison.AT_LEAST, level);
   }
 
-  /** {@return a filter for units at this level or below} */
+  /**
+   * {@return a filter for units at this level or below}
+   *
+   * @param level the highest level a unit may have
+   */
   public static LevelFilter atMost(Level level) {
     return new LevelFilter(Comparison.AT_MOST, level);
   }
 
-  /** {@return whether a unit at this level passes the filter} */
+  /**
+   * {@return whether a unit at this level passes the filter}
+   *
+   * @param unitLevel the unit's level
+   */
   public boolean accepts(Level unitLevel) {
     int c = unitLevel.compareTo(level);
     return switch (comparison) {

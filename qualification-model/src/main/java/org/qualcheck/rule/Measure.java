@@ -17,7 +17,11 @@ public enum Measure {
     this.singular = singular;
   }
 
-  /** "5 credits", "1 unit". */
+  /**
+   * {@return an amount of this measure in words, such as "5 credits" or "1 unit"}
+   *
+   * @param n the amount
+   */
   public String amount(long n) {
     return n + " " + (n == 1 ? singular : plural);
   }

@@ -18,10 +18,19 @@ package org.qualcheck.rule;
  * </ul>
  */
 public sealed interface Rule permits AllOf, Total, Choose, Barred, Equivalent {
-  /** A short name, unique within the qualification, by which results and findings refer to it. */
+  /**
+   * {@return a short name, unique within the qualification, by which results and findings refer
+   * to it}
+   */
   String id();
 
-  /** Calls the {@code visitor} method for this rule's kind. */
+  /**
+   * Calls the {@code visitor} method for this rule's kind.
+   *
+   * @param <R> what the visitor returns
+   * @param visitor the visitor to call
+   * @return what the visitor's method returned
+   */
   <R> R accept(Visitor<R> visitor);
 
   /** One method per rule kind; implementations give every kind an answer. */

@@ -31,17 +31,29 @@ public record Scope(List<String> groups, List<String> units) {
     return WHOLE_PLAN;
   }
 
-  /** {@return the scope of the units placed in these groups} */
+  /**
+   * {@return the scope of the units placed in these groups}
+   *
+   * @param groups the ids of the groups
+   */
   public static Scope groups(List<String> groups) {
     return new Scope(ImmutableList.copyOf(groups), ImmutableList.of());
   }
 
-  /** {@return the scope of the units placed in these groups} */
+  /**
+   * {@return the scope of the units placed in these groups}
+   *
+   * @param groups the ids of the groups
+   */
   public static Scope groups(String... groups) {
     return groups(List.of(groups));
   }
 
-  /** {@return the scope of these units, wherever they are placed} */
+  /**
+   * {@return the scope of these units, wherever they are placed}
+   *
+   * @param units the unit numbers
+   */
   public static Scope units(List<String> units) {
     return new Scope(ImmutableList.of(), ImmutableList.copyOf(units));
   }

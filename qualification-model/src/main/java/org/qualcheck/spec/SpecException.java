@@ -67,7 +67,7 @@ public final class SpecException extends RuntimeException {
     return problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n"));
   }
 
-  /** Why the spec could not be read. */
+  /** {@return why the spec could not be read} */
   public Kind kind() {
     return kind;
   }

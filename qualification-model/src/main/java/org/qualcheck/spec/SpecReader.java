@@ -77,6 +77,9 @@ public final class SpecReader {
   /**
    * Reads the spec in {@code file}, and the catalogues it lists from its folder; problems name the
    * files as the path was given.
+   *
+   * @param file the spec file
+   * @return the qualification the spec describes
    */
   public Qualification read(Path file) {
     checkNotNull(file, "file");
@@ -88,6 +91,9 @@ public final class SpecReader {
    * Reads a unit catalogue on its own, for the checks that look at units alone (check characters,
    * levels): its units as a qualification without groups or rules, each numbered by its unit
    * reference number and located where the catalogue writes it.
+   *
+   * @param file the catalogue file
+   * @return the catalogue's units, as a qualification without groups or rules
    */
   public Qualification readCatalogue(Path file) {
     checkNotNull(file, "file");
@@ -99,6 +105,9 @@ public final class SpecReader {
    * Reads {@code file} as {@link #read(Path)} does, unless it holds a unit catalogue (a {@code
    * catalogue} key and no {@code qualification} key): then as {@link #readCatalogue(Path)} does.
    * For tools handed both kinds, such as lint; a spec is read and parsed once.
+   *
+   * @param file the spec or catalogue file
+   * @return the qualification the spec describes, or the catalogue's units
    */
   public Qualification readSpecOrCatalogue(Path file) {
     checkNotNull(file, "file");
@@ -175,6 +184,8 @@ public final class SpecReader {
    * Reads a spec from a stream, which is read to its end (up to the 4 MB limit) but not closed.
    *
    * @param displayName how problems name the source, usually its path
+   * @param in the stream holding the spec
+   * @return the qualification the spec describes
    */
   public Qualification read(String displayName, InputStream in) {
     checkNotNull(displayName, "displayName");
@@ -196,6 +207,8 @@ public final class SpecReader {
    * closed: for callers that hold a spec as text rather than as a file, such as a database column.
    *
    * @param displayName how problems name the source, usually its path
+   * @param in the stream holding the spec's text
+   * @return the qualification the spec describes
    */
   public Qualification read(String displayName, Reader in) {
     checkNotNull(displayName, "displayName");
@@ -219,6 +232,8 @@ public final class SpecReader {
    * Reads a spec from its text. It has no folder, so a spec that lists catalogues is refused.
    *
    * @param displayName how problems name the source, usually its path
+   * @param yamlText the spec's YAML text
+   * @return the qualification the spec describes
    */
   public Qualification read(String displayName, String yamlText) {
     checkNotNull(displayName, "displayName");
@@ -233,6 +248,8 @@ public final class SpecReader {
    * @param displayName how problems name the source, usually its path
    * @param folder the folder catalogue paths are relative to and must stay inside; problems in a
    *     catalogue name it by this folder and its path
+   * @param yamlText the spec's YAML text
+   * @return the qualification the spec describes
    */
   public Qualification read(String displayName, String yamlText, Path folder) {
     checkNotNull(displayName, "displayName");

@@ -49,6 +49,8 @@ public final class LoadedQualification {
    * Resolves the units a learner chose into a plan, which later calls can reuse without resolving
    * again.
    *
+   * @param unitsOrReferences the units chosen, each by unit number or unit reference number
+   * @return the plan of the units as this qualification numbers them
    * @throws PlanException naming every missing, blank or unknown unit and every unit
    *     given twice (also when once by number and once by reference number)
    */
@@ -61,6 +63,8 @@ public final class LoadedQualification {
    * Checks the units a learner chose: the verdict, {@link CheckResult#met()}, and for every rule
    * what it asks, what the plan achieves, how far short it falls and which units counted.
    *
+   * @param unitsOrReferences the units chosen, each by unit number or unit reference number
+   * @return the verdict with every rule's outcome
    * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public CheckResult check(Collection<String> unitsOrReferences) {
@@ -71,6 +75,8 @@ public final class LoadedQualification {
    * Checks a plan, resolved by {@link #plan} or made with {@link Plan#of}, with every rule's
    * outcome.
    *
+   * @param plan the plan to check
+   * @return the verdict with every rule's outcome
    * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public CheckResult check(Plan plan) {
@@ -82,6 +88,8 @@ public final class LoadedQualification {
    * The verdict alone for the units a learner chose, without explanations: the fast path for
    * checking a whole cohort.
    *
+   * @param unitsOrReferences the units chosen, each by unit number or unit reference number
+   * @return whether the units are proved to meet every rule
    * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public boolean meets(Collection<String> unitsOrReferences) {
@@ -91,6 +99,8 @@ public final class LoadedQualification {
   /**
    * The verdict alone for a plan, resolved by {@link #plan} or made with {@link Plan#of}.
    *
+   * @param plan the plan to check
+   * @return whether the plan is proved to meet every rule
    * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public boolean meets(Plan plan) {
@@ -103,6 +113,8 @@ public final class LoadedQualification {
    * units, then the earliest units in the spec's order. {@link PlanAnswer#best()} is empty when no
    * addition can work, and {@link PlanAnswer#conflict()} then names the rules that cannot all hold.
    *
+   * @param unitsOrReferences the units chosen so far, each by unit number or unit reference number
+   * @return the best completion, if any, with the conflict when there is none
    * @throws PlanException if a unit is unknown or given twice; see {@link #plan}
    */
   public PlanAnswer complete(Collection<String> unitsOrReferences) {
@@ -114,6 +126,9 @@ public final class LoadedQualification {
    * units never to add, units to favour among equally cheap answers, and how many alternatives to
    * return beyond the best.
    *
+   * @param plan the plan chosen so far
+   * @param options units to exclude and prefer, and how many alternatives to return
+   * @return the best completion and its alternatives, with the conflict when there is none
    * @throws PlanException if a unit of the plan is unknown or given twice; see {@link
    *     #plan}
    * @throws IllegalArgumentException if the options name a unit this qualification does not have
@@ -130,6 +145,8 @@ public final class LoadedQualification {
    * {@code "optional-level-2 not met: at least 11 credits at Level 2 from groups B, C, D and E; 5
    * credits (B2), 6 short"}.
    *
+   * @param result a result of this qualification's check
+   * @return one sentence per rule, in rule order
    * @throws IllegalArgumentException if the result is of another qualification's check
    */
   public List<String> explain(CheckResult result) {
@@ -155,6 +172,8 @@ public final class LoadedQualification {
   /**
    * The structure as a specification prints it: groups and units as a table, then the rules of
    * combination in plain English, generated from the rules.
+   *
+   * @return the groups, units and rules in plain English
    */
   public String describe() {
     return StructureText.text(qualification());
@@ -164,6 +183,8 @@ public final class LoadedQualification {
    * A designer's findings on the structure: unsatisfiable rules, dead units, implied rules and
    * figures that disagree, each exact. Runs searches over the plan space, so it costs far more than
    * a check; call it when a spec changes, not per learner.
+   *
+   * @return the findings, each exact
    */
   public LintReport lint() {
     return Linter.lint(qualification());

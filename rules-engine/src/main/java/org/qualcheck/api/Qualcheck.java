@@ -28,6 +28,8 @@ public final class Qualcheck {
   /**
    * Reads, validates and compiles the spec in {@code spec}.
    *
+   * @param spec the path of the spec file
+   * @return the qualification, ready to check plans
    * @throws SpecException listing every problem in the file, each at its line and column, or
    *     saying why the file cannot be read
    */
@@ -41,6 +43,8 @@ public final class Qualcheck {
    * reader is read to its end but not closed.
    *
    * @param displayName how problems name the spec, e.g. its original file name
+   * @param spec the spec's YAML text, as a character stream
+   * @return the qualification, ready to check plans
    * @throws SpecException listing every problem in the spec, each at its line and column
    */
   public static LoadedQualification load(String displayName, Reader spec) {
@@ -52,6 +56,9 @@ public final class Qualcheck {
   /**
    * Compiles a qualification already in memory, for example one built with {@link
    * Qualification#builder} rather than read from a spec.
+   *
+   * @param qualification the qualification to compile
+   * @return the qualification, ready to check plans
    */
   public static LoadedQualification of(Qualification qualification) {
     checkNotNull(qualification, "qualification");

@@ -38,7 +38,11 @@ public final class Checker {
             .collect(ImmutableList.toImmutableList());
   }
 
-  /** {@return a checker for the qualification, compiled once; share it between threads} */
+  /**
+   * {@return a checker for the qualification, compiled once; share it between threads}
+   *
+   * @param qualification the qualification to check plans against
+   */
   public static Checker of(Qualification qualification) {
     return new Checker(CompiledQualification.of(qualification));
   }
@@ -59,12 +63,19 @@ public final class Checker {
    * Whether the plan is proved to meet the rules, without explanation: the fast path for batch
    * work. False both when it does not and when the search reached its bound; {@link #verdict}
    * tells the two apart.
+   *
+   * @param plan the plan to check
+   * @return whether some reading of the plan is proved to meet every rule
    */
   public boolean meets(Plan plan) {
     return compiled.meets(compiled.bits(plan));
   }
 
-  /** The three-valued verdict alone, without explanation. */
+  /**
+   * {@return the three-valued verdict alone, without explanation}
+   *
+   * @param plan the plan to check
+   */
   public Verdict verdict(Plan plan) {
     return compiled.verdict(compiled.bits(plan));
   }
@@ -72,17 +83,24 @@ public final class Checker {
   /**
    * The figure of every rule for the plan under its best reading, indexed like the qualification's
    * rules: enough to report failing rules and their shortfall without building a full result.
+   *
+   * @param plan the plan to check
+   * @return each rule's figure, at the rule's index
    */
   public long[] figures(Plan plan) {
     return compiled.search(compiled.bits(plan)).figures();
   }
 
-  /** What each rule asks, in plain English, indexed like the qualification's rules. */
+  /** {@return what each rule asks, in plain English, indexed like the qualification's rules} */
   public List<String> requirements() {
     return requirements;
   }
 
-  /** {@return the verdict with every rule's outcome} */
+  /**
+   * {@return the verdict with every rule's outcome}
+   *
+   * @param plan the plan to check
+   */
   public CheckResult check(Plan plan) {
     plan = plan.resolvedAgainst(compiled.qualification());
     long[] chosen = compiled.bits(plan);

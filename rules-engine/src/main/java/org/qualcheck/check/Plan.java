@@ -53,6 +53,8 @@ public record Plan(Set<String> units) {
    * The plan of these units, each by unit number or unit reference number, with surrounding white
    * space removed. Checking it against a qualification resolves them.
    *
+   * @param units the units, each by unit number or unit reference number
+   * @return the plan of those units
    * @throws PlanException if a unit is {@code null} or blank, or the same text is given twice
    */
   public static Plan of(String... units) {
@@ -64,6 +66,8 @@ public record Plan(Set<String> units) {
    * The plan of these units, each by unit number or unit reference number, with surrounding white
    * space removed. Checking it against a qualification resolves them.
    *
+   * @param units the units, each by unit number or unit reference number
+   * @return the plan of those units
    * @throws PlanException if a unit is {@code null} or blank, or the same text is given twice
    */
   public static Plan of(Collection<String> units) {
@@ -90,6 +94,9 @@ public record Plan(Set<String> units) {
    * Resolves what a user typed against a qualification, giving the plan of the units' numbers as
    * the qualification declares them.
    *
+   * @param qualification the qualification that declares the units
+   * @param units the units as typed, each by unit number or unit reference number
+   * @return the plan of the units' declared numbers
    * @throws PlanException naming every missing, blank or unknown unit and every unit given twice
    *     (also when once by number and once by reference number, or in two cases)
    */
@@ -147,6 +154,8 @@ public record Plan(Set<String> units) {
    * This plan with every unit as the qualification numbers it: the plan itself when it already
    * is, which costs a look-up per unit, otherwise {@link #resolve resolved}.
    *
+   * @param qualification the qualification that declares the units
+   * @return the plan of the units' declared numbers
    * @throws PlanException if a unit is unknown or given twice; see {@link #resolve}
    */
   public Plan resolvedAgainst(Qualification qualification) {
@@ -160,7 +169,11 @@ public record Plan(Set<String> units) {
     return this;
   }
 
-  /** {@return whether the plan holds this unit, as given} */
+  /**
+   * {@return whether the plan holds this unit, as given}
+   *
+   * @param unit the unit number or reference, exactly as given to the plan
+   */
   public boolean contains(String unit) {
     return units.contains(unit);
   }

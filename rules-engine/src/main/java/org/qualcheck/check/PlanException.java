@@ -20,6 +20,7 @@ public final class PlanException extends IllegalArgumentException {
   /**
    * A refusal made of these problems, in the order of the units given; at least one.
    *
+   * @param problems the problems, one per unit refused
    * @throws IllegalArgumentException if {@code problems} is empty
    */
   public PlanException(List<PlanProblem> problems) {

@@ -65,6 +65,8 @@ public record RuleOutcome(
   /**
    * One plain sentence on how the plan fares, e.g. "10 credits (A3, B2), 1 short". Worded on
    * demand, so checks that only read figures do not pay for it.
+   *
+   * @return the sentence on how the plan fares
    */
   public String explanation() {
     return RuleText.explanation(this);

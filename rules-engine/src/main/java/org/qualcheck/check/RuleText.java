@@ -16,7 +16,11 @@ import org.qualcheck.rule.Total;
 public final class RuleText {
   private RuleText() {}
 
-  /** "A, B and C". */
+  /**
+   * {@return the items as a list in words, such as "A, B and C"}
+   *
+   * @param items the items, in order
+   */
   public static String list(List<String> items) {
     if (items.isEmpty()) {
       return "";
@@ -29,7 +33,13 @@ public final class RuleText {
         + items.get(items.size() - 1);
   }
 
-  /** "1 unit", "2 units": a count and its noun, made plural by an s unless the count is one. */
+  /**
+   * {@return a count and its noun, made plural by an s unless the count is one: "1 unit",
+   * "2 units"}
+   *
+   * @param n the count
+   * @param noun the noun, singular
+   */
   public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
@@ -37,6 +47,10 @@ public final class RuleText {
   /**
    * Bounds with their measure, singular where the figure that ends the phrase is one: "at least 1
    * credit", "exactly 2 units", "between 0 and 1 units".
+   *
+   * @param bounds the bounds of the figure
+   * @param measure what the figure counts
+   * @return the phrase
    */
   public static String figure(Bounds bounds, Measure measure) {
     boolean one = bounds.max().isPresent()
@@ -45,7 +59,12 @@ public final class RuleText {
     return bounds + " " + (one ? measure.amount(1).replaceFirst("^1 ", "") : measure.plural());
   }
 
-  /** "group A", "groups B, C, D and E", "units F1 and F2", "group A and unit X". */
+  /**
+   * {@return the scope in words: "group A", "groups B, C, D and E", "units F1 and F2",
+   * "group A and unit X"}
+   *
+   * @param scope the groups and units a rule sums over
+   */
   public static String scope(Scope scope) {
     if (scope.isWholePlan()) {
       return "in total";
@@ -65,6 +84,8 @@ public final class RuleText {
 
   /**
    * {@return the rule kind's key in the spec language: all-of, total, choose, barred or equivalent}
+   *
+   * @param rule the rule whose kind is wanted
    */
   public static String kind(Rule rule) {
     return rule.accept(
@@ -96,7 +117,12 @@ public final class RuleText {
         });
   }
 
-  /** What a rule asks, as a phrase: "at least 20 credits from groups B, C, D and E". */
+  /**
+   * {@return what a rule asks, as a phrase: "at least 20 credits from groups B, C, D and E"}
+   *
+   * @param rule the rule to word
+   * @param qualification the qualification the rule belongs to, for its units and groups
+   */
   public static String requirement(Rule rule, Qualification qualification) {
     return rule.accept(
         new Rule.Visitor<String>() {

@@ -40,7 +40,11 @@ public final class Assignment {
     return counted.clone();
   }
 
-  /** {@return the group index unit {@code i} is placed in, or -1} */
+  /**
+   * {@return the group index unit {@code i} is placed in, or -1}
+   *
+   * @param i the unit's index
+   */
   public int placement(int i) {
     return placement[i];
   }

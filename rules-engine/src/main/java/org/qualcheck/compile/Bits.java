@@ -4,27 +4,51 @@ package org.qualcheck.compile;
 public final class Bits {
   private Bits() {}
 
-  /** {@return an empty bitset with room for {@code size} bits} */
+  /**
+   * {@return an empty bitset with room for {@code size} bits}
+   *
+   * @param size how many bits the set must hold
+   */
   public static long[] empty(int size) {
     return new long[(size + 63) >>> 6];
   }
 
-  /** Sets bit {@code i}. */
+  /**
+   * Sets bit {@code i}.
+   *
+   * @param bits the bitset to change
+   * @param i the index of the bit
+   */
   public static void set(long[] bits, int i) {
     bits[i >>> 6] |= 1L << i;
   }
 
-  /** Clears bit {@code i}. */
+  /**
+   * Clears bit {@code i}.
+   *
+   * @param bits the bitset to change
+   * @param i the index of the bit
+   */
   public static void clear(long[] bits, int i) {
     bits[i >>> 6] &= ~(1L << i);
   }
 
-  /** {@return whether bit {@code i} is set} */
+  /**
+   * {@return whether bit {@code i} is set}
+   *
+   * @param bits the bitset to read
+   * @param i the index of the bit
+   */
   public static boolean get(long[] bits, int i) {
     return (bits[i >>> 6] & (1L << i)) != 0;
   }
 
-  /** {@return the lowest set bit at or after {@code from}, or -1} */
+  /**
+   * {@return the lowest set bit at or after {@code from}, or -1}
+   *
+   * @param bits the bitset to search
+   * @param from the index to search from
+   */
   public static int next(long[] bits, int from) {
     int w = from >>> 6;
     if (w >= bits.length) {
@@ -42,7 +66,11 @@ public final class Bits {
     }
   }
 
-  /** {@return how many bits are set} */
+  /**
+   * {@return how many bits are set}
+   *
+   * @param bits the bitset to count
+   */
   public static int count(long[] bits) {
     int n = 0;
     for (long w : bits) {
@@ -51,7 +79,12 @@ public final class Bits {
     return n;
   }
 
-  /** {@return how many bits are set in both {@code a} and {@code b}} */
+  /**
+   * {@return how many bits are set in both {@code a} and {@code b}}
+   *
+   * @param a one bitset
+   * @param b the other bitset, of the same length
+   */
   public static int countAnd(long[] a, long[] b) {
     int n = 0;
     for (int w = 0; w < a.length; w++) {
@@ -60,7 +93,12 @@ public final class Bits {
     return n;
   }
 
-  /** {@return whether some bit is set in both {@code a} and {@code b}} */
+  /**
+   * {@return whether some bit is set in both {@code a} and {@code b}}
+   *
+   * @param a one bitset
+   * @param b the other bitset, of the same length
+   */
   public static boolean intersects(long[] a, long[] b) {
     for (int w = 0; w < a.length; w++) {
       if ((a[w] & b[w]) != 0) {
@@ -70,7 +108,12 @@ public final class Bits {
     return false;
   }
 
-  /** {@return whether every bit of {@code sub} is set in {@code sup}} */
+  /**
+   * {@return whether every bit of {@code sub} is set in {@code sup}}
+   *
+   * @param sup the bitset that must hold every bit
+   * @param sub the bits to look for
+   */
   public static boolean containsAll(long[] sup, long[] sub) {
     for (int w = 0; w < sub.length; w++) {
       if ((sub[w] & ~sup[w]) != 0) {
@@ -80,7 +123,13 @@ public final class Bits {
     return true;
   }
 
-  /** {@return the sum of {@code weights[i]} over the bits set in both {@code a} and {@code b}} */
+  /**
+   * {@return the sum of {@code weights[i]} over the bits set in both {@code a} and {@code b}}
+   *
+   * @param a one bitset
+   * @param b the other bitset, of the same length
+   * @param weights a weight for each bit index
+   */
   public static long weightedAnd(long[] a, long[] b, int[] weights) {
     long sum = 0;
     for (int w = 0; w < a.length; w++) {
@@ -93,7 +142,12 @@ public final class Bits {
     return sum;
   }
 
-  /** Sets in {@code into} every bit set in {@code from}. */
+  /**
+   * Sets in {@code into} every bit set in {@code from}.
+   *
+   * @param into the bitset to change
+   * @param from the bits to set
+   */
   public static void or(long[] into, long[] from) {
     for (int w = 0; w < into.length; w++) {
       into[w] |= from[w];

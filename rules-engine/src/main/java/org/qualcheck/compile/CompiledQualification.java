@@ -142,7 +142,12 @@ public final class CompiledQualification {
     return i;
   }
 
-  /** Compiles a qualification. The result can be shared by any number of threads. */
+  /**
+   * Compiles a qualification. The result can be shared by any number of threads.
+   *
+   * @param qualification the qualification to compile
+   * @return the compiled form, indexing its units, groups and rules
+   */
   public static CompiledQualification of(Qualification qualification) {
     return new CompiledQualification(qualification);
   }
@@ -157,23 +162,39 @@ public final class CompiledQualification {
     return numbers.length;
   }
 
-  /** {@return the unit number of the unit at this index} */
+  /**
+   * {@return the unit number of the unit at this index}
+   *
+   * @param unit the unit's index
+   */
   public String number(int unit) {
     return numbers[unit];
   }
 
-  /** {@return the index of a unit number, or -1} */
+  /**
+   * {@return the index of a unit number, or -1}
+   *
+   * @param unitNumber the unit number, matched exactly
+   */
   public int indexOf(String unitNumber) {
     Integer i = index.get(unitNumber);
     return i == null ? -1 : i;
   }
 
-  /** {@return the credits of the unit at this index} */
+  /**
+   * {@return the credits of the unit at this index}
+   *
+   * @param unit the unit's index
+   */
   public int credits(int unit) {
     return credits[unit];
   }
 
-  /** Guided learning hours recorded for the unit, or zero. */
+  /**
+   * {@return the guided learning hours recorded for the unit at this index, or zero}
+   *
+   * @param unit the unit's index
+   */
   public int guidedLearningHours(int unit) {
     return hours[unit];
   }
@@ -183,23 +204,37 @@ public final class CompiledQualification {
     return groupIds.length;
   }
 
-  /** {@return the id of the group at this index} */
+  /**
+   * {@return the id of the group at this index}
+   *
+   * @param group the group's index
+   */
   public String groupId(int group) {
     return groupIds[group];
   }
 
-  /** {@return the units listed in the group at this index, as a bitset; do not modify it} */
+  /**
+   * {@return the units listed in the group at this index, as a bitset; do not modify it}
+   *
+   * @param group the group's index
+   */
   public long[] groupMask(int group) {
     return groupMasks[group].clone();
   }
 
-  /** {@return the groups a counted unit may be placed in; empty for a unit listed in no group} */
+  /**
+   * {@return the groups a counted unit may be placed in; empty for a unit listed in no group}
+   *
+   * @param unit the unit's index
+   */
   public int[] placementOptions(int unit) {
     return options[unit].clone();
   }
 
   /**
    * {@return the members of the unit's equivalence class (the unit alone if it has no equivalents)}
+   *
+   * @param unit the unit's index
    */
   public long[] equivalents(int unit) {
     return classMasks[classOf[unit]].clone();
@@ -215,7 +250,11 @@ public final class CompiledQualification {
     return rules;
   }
 
-  /** {@return the plan as a bitset over unit indices} */
+  /**
+   * {@return the plan as a bitset over unit indices}
+   *
+   * @param plan a plan of this qualification's units
+   */
   public long[] bits(Plan plan) {
     long[] bits = Bits.empty(numbers.length);
     for (String u : plan.units()) {
@@ -228,7 +267,11 @@ public final class CompiledQualification {
     return bits;
   }
 
-  /** {@return the plan with these bits set, in unit order} */
+  /**
+   * {@return the plan with these bits set, in unit order}
+   *
+   * @param bits a bitset over unit indices
+   */
   public Plan plan(long[] bits) {
     List<String> units = new ArrayList<>();
     for (int i = 0; i < numbers.length; i++) {
@@ -247,7 +290,11 @@ public final class CompiledQualification {
    */
   public static final long PLACEMENT_BUDGET = 200_000;
 
-  /** The verdict alone: whether some reading of the plan is proved to meet every rule. */
+  /**
+   * {@return the verdict alone: whether some reading of the plan is proved to meet every rule}
+   *
+   * @param chosen the plan as a bitset over unit indices
+   */
   public boolean meets(long[] chosen) {
     if (simple) {
       for (CompiledRule r : rules) {
@@ -264,13 +311,22 @@ public final class CompiledQualification {
    * Whether some reading of the plan is proved to meet every rule whose flag is set in {@code
    * active} (indexed like {@link #rules()}); the other rules are ignored. Used to ask which rules
    * conflict.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @param active a flag for each rule, set for the rules to consider
+   * @return whether some reading meets every active rule
    */
   public boolean meets(long[] chosen, boolean[] active) {
     checkArgument(active.length == rules.size(), "one flag per rule");
     return verdict(chosen, active, SearchBudget.of(PLACEMENT_BUDGET)) == Verdict.MET;
   }
 
-  /** The three-valued verdict over every rule, within {@link #PLACEMENT_BUDGET} search nodes. */
+  /**
+   * {@return the three-valued verdict over every rule, within {@link #PLACEMENT_BUDGET} search
+   * nodes}
+   *
+   * @param chosen the plan as a bitset over unit indices
+   */
   public Verdict verdict(long[] chosen) {
     return verdict(chosen, null, SearchBudget.of(PLACEMENT_BUDGET));
   }
@@ -280,6 +336,11 @@ public final class CompiledQualification {
    * rule), the search drawing its nodes from {@code budget}: {@link Verdict#UNDECIDED} only when
    * the budget ran out before the search found a reading that meets the rules or ruled every
    * reading out.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @param active a flag for each rule, set for the rules to consider; null for every rule
+   * @param budget the search nodes the search may spend; shared with other searches of the question
+   * @return whether a reading meets the rules, none does, or the budget ran out first
    */
   public Verdict verdict(long[] chosen, boolean[] active, SearchBudget budget) {
     checkArgument(active == null || active.length == rules.size(), "one flag per rule");
@@ -306,7 +367,11 @@ public final class CompiledQualification {
       return rulesMet == figures.length;
     }
 
-    /** {@return the figure of the rule at this index under this reading} */
+    /**
+     * {@return the figure of the rule at this index under this reading}
+     *
+     * @param rule the rule's index
+     */
     public long figure(int rule) {
       return figures[rule];
     }
@@ -339,6 +404,9 @@ public final class CompiledQualification {
    * verdict is {@link Verdict#UNDECIDED} when that is not enough. When no reading meets every rule,
    * the explanation is the best of the flow's placements and at most {@value #EXPLANATION_BUDGET}
    * complete readings, taken in search order.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @return the reading found, one that meets every rule or else the closest, with the verdict
    */
   public Reading search(long[] chosen) {
     if (simple) {
@@ -361,6 +429,9 @@ public final class CompiledQualification {
    * its reductions (members no rule can tell apart tried once, units of a kind placed together),
    * for warning about structures whose shared units make checking expensive. A plain product, so
    * it takes no account of the bounds that usually cut the search far shorter.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @return the estimated number of readings
    */
   public double readingsAfterReductions(long[] chosen) {
     if (simple) {
@@ -1256,6 +1327,8 @@ public final class CompiledQualification {
   /**
    * {@return the group a unit is listed in, for callers that hold a {@link Group} rather than an
    * index}
+   *
+   * @param group a group of the compiled qualification
    */
   public int groupIndex(Group group) {
     return Arrays.asList(groupIds).indexOf(group.id());

@@ -36,29 +36,47 @@ public abstract sealed class CompiledRule
     return max;
   }
 
-  /** {@return whether the figure lies within the rule's minimum and maximum} */
+  /**
+   * {@return whether the figure lies within the rule's minimum and maximum}
+   *
+   * @param figure the rule's figure for some reading of a plan
+   */
   public boolean admits(long figure) {
     return figure >= min && figure <= max;
   }
 
-  /** {@return the rule's figure under a full assignment} */
+  /**
+   * {@return the rule's figure under a full assignment}
+   *
+   * @param a a full assignment: the units counted and the group each is placed in
+   */
   public abstract long measure(Assignment a);
 
   /**
    * The rule's figure for a plan in a simple qualification (no unit with a choice of group, no
    * equivalences), where chosen and counted coincide and placements are fixed.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @return the rule's figure for the plan
    */
   public abstract long measureSimple(long[] chosen);
 
-  /** Units whose presence in the plan the rule's figure can depend on. */
+  /** {@return the units whose presence in the plan the rule's figure can depend on, as a bitset} */
   public abstract long[] relevantUnits();
 
-  /** {@return the plan's units that make up the figure under an assignment} */
+  /**
+   * {@return the plan's units that make up the figure under an assignment}
+   *
+   * @param a a full assignment: the units counted and the group each is placed in
+   */
   public abstract long[] contributors(Assignment a);
 
   /**
    * The plan's units that make up the figure in a simple qualification, where each unit counts in
    * its one group: the plan's units among those the figure depends on.
+   *
+   * @param chosen the plan as a bitset over unit indices
+   * @return the plan's units the figure depends on, as a bitset
    */
   public long[] contributorsSimple(long[] chosen) {
     long[] out = relevantUnits();
@@ -136,13 +154,22 @@ public abstract sealed class CompiledRule
       return out;
     }
 
-    /** {@return whether a counted unit placed in {@code group} would be summed} */
+    /**
+     * {@return whether a counted unit placed in {@code group} would be summed}
+     *
+     * @param unit the unit's index
+     * @param group the index of the group it is placed in
+     */
     public boolean inScope(int unit, int group) {
       return Bits.get(levelMask, unit)
           && (wholePlan || (group >= 0 && groupInScope[group]) || Bits.get(unitScope, unit));
     }
 
-    /** {@return what the unit at this index adds to the figure} */
+    /**
+     * {@return what the unit at this index adds to the figure}
+     *
+     * @param unit the unit's index
+     */
     public int weight(int unit) {
       return weights[unit];
     }
@@ -211,12 +238,19 @@ public abstract sealed class CompiledRule
 
     /**
      * {@return the units that satisfy requirement {@code r}: the required unit and its equivalents}
+     *
+     * @param r the requirement's index
      */
     public long[] requirementUnits(int r) {
       return classMasks[r].clone();
     }
 
-    /** {@return whether requirement {@code r} is met by the assignment} */
+    /**
+     * {@return whether requirement {@code r} is met by the assignment}
+     *
+     * @param a a full assignment: the units counted and the group each is placed in
+     * @param r the requirement's index
+     */
     public boolean requirementMet(Assignment a, int r) {
       long[] pool = groups[r] >= 0 ? a.groupBits[groups[r]] : a.counted;
       return Bits.intersects(pool, classMasks[r]);

@@ -17,7 +17,12 @@ public final class SearchBudget {
     this.remaining = nodes;
   }
 
-  /** A budget of {@code nodes} search nodes. */
+  /**
+   * A budget of {@code nodes} search nodes.
+   *
+   * @param nodes how many search nodes may be visited, at least 0
+   * @return a fresh budget
+   */
   public static SearchBudget of(long nodes) {
     checkArgument(nodes >= 0, "a budget cannot be negative");
     return new SearchBudget(nodes);
@@ -39,12 +44,12 @@ public final class SearchBudget {
     return true;
   }
 
-  /** Whether some search wanted a node when none was left, so its answer is undecided. */
+  /** {@return whether some search wanted a node when none was left, so its answer is undecided} */
   public boolean exceeded() {
     return exceeded;
   }
 
-  /** The nodes left. */
+  /** {@return how many nodes are left} */
   public long remaining() {
     return remaining;
   }

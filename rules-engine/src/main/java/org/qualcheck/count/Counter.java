@@ -97,17 +97,30 @@ public final class Counter {
     this.memo = m;
   }
 
-  /** {@return whether plans of this qualification can be counted exactly: it must be simple} */
+  /**
+   * {@return whether plans of this qualification can be counted exactly: it must be simple}
+   *
+   * @param q the compiled qualification
+   */
   public static boolean supports(CompiledQualification q) {
     return q.isSimple();
   }
 
-  /** Counts plans of any size. */
+  /**
+   * {@return a counter of the plans of any size that meet the rules}
+   *
+   * @param q the compiled qualification; it must be simple
+   */
   public static Counter allPlans(CompiledQualification q) {
     return new Counter(q, -1);
   }
 
-  /** Counts plans with exactly {@code credits} credits. */
+  /**
+   * {@return a counter of the plans with exactly {@code credits} credits that meet the rules}
+   *
+   * @param q the compiled qualification; it must be simple
+   * @param credits the plans' total credits, at least 0
+   */
   public static Counter plansWithCredits(CompiledQualification q, long credits) {
     checkArgument(credits >= 0, "credits cannot be negative");
     return new Counter(q, credits);
@@ -118,7 +131,11 @@ public final class Counter {
     return from(0, new long[caps.length]);
   }
 
-  /** Passes every counted plan to {@code sink}, in a fixed order, without holding them all. */
+  /**
+   * Passes every counted plan to {@code sink}, in a fixed order, without holding them all.
+   *
+   * @param sink what receives each plan, in turn
+   */
   public void list(Consumer<Plan> sink) {
     long[] chosen = Bits.empty(q.unitCount());
     walk(0, new long[caps.length], chosen, sink);

@@ -25,6 +25,8 @@ public final class StructureText {
 
   /**
    * {@return the structure as a table of groups and units, then the rules of combination in words}
+   *
+   * @param q the qualification to describe
    */
   public static String text(Qualification q) {
     StringBuilder s = new StringBuilder();
@@ -66,6 +68,9 @@ public final class StructureText {
    * "To achieve this qualification, you must achieve a total of at least 28 credits made up as
    * follows:" and one line per other rule; without a total over the whole plan, "you must meet
    * all of the following:".
+   *
+   * @param q the qualification whose rules are worded
+   * @return the opening sentence, then one line per other rule, each ending with its id in brackets
    */
   public static String rules(Qualification q) {
     Rule total = null;
@@ -104,7 +109,12 @@ public final class StructureText {
     return text;
   }
 
-  /** A Mermaid flowchart: each group a subgraph of its units, each rule a node linked to its scope. */
+  /**
+   * {@return a Mermaid flowchart: each group a subgraph of its units, each rule a node linked to
+   * its scope}
+   *
+   * @param q the qualification to draw
+   */
   public static String mermaid(Qualification q) {
     StringBuilder s = new StringBuilder("flowchart TB\n");
     Map<String, String> unitIds = new java.util.LinkedHashMap<>();

@@ -76,7 +76,7 @@ public enum FindingKind {
     return severity;
   }
 
-  /** One sentence saying what the kind of finding means. */
+  /** {@return one sentence saying what the kind of finding means} */
   public String description() {
     return description;
   }

@@ -29,7 +29,11 @@ public record LintReport(Qualification qualification, List<Finding> findings) {
     return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
-  /** {@return the findings of one kind} */
+  /**
+   * {@return the findings of one kind}
+   *
+   * @param kind the kind of finding wanted
+   */
   public List<Finding> ofKind(FindingKind kind) {
     return findings.stream().filter(f -> f.kind() == kind).collect(ImmutableList.toImmutableList());
   }

@@ -65,7 +65,11 @@ import org.qualcheck.rule.Total;
 public final class Linter {
   private Linter() {}
 
-  /** Lints one qualification. */
+  /**
+   * {@return the findings on one qualification's structure}
+   *
+   * @param q the qualification to lint
+   */
   public static LintReport lint(Qualification q) {
     List<Finding> out = new ArrayList<>();
     checkCharacters(q, out);

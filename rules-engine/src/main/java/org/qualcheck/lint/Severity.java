@@ -15,7 +15,7 @@ public enum Severity {
     this.label = label;
   }
 
-  /** "error", "warning" or "note". */
+  /** {@return the severity as reports print it: "error", "warning" or "note"} */
   public String label() {
     return label;
   }

@@ -37,12 +37,15 @@ public record Completion(
     checkNotNull(result, "result");
   }
 
-  /** Credits changed: added plus removed. */
+  /** {@return the credits changed: added plus removed} */
   public long creditsChanged() {
     return creditsAdded + creditsRemoved;
   }
 
-  /** "add A3 and B2 (10 credits)", "remove A5; add A4 (5 credits added, 6 removed)". */
+  /**
+   * {@return the change in words: "add A3 and B2 (10 credits)", "remove A5; add A4 (5 credits
+   * added, 6 removed)"}
+   */
   public String summary() {
     if (add.isEmpty() && remove.isEmpty()) {
       return "nothing to change: the plan already meets the rules";

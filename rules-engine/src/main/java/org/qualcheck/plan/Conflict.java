@@ -24,7 +24,7 @@ public record Conflict(List<String> rules, List<String> reasons) {
     reasons = ImmutableList.copyOf(checkNotNull(reasons, "reasons"));
   }
 
-  /** One sentence naming the rules that conflict. */
+  /** {@return one sentence naming the rules that conflict} */
   public String summary() {
     if (rules.size() == 1) {
       return "rule " + rules.get(0) + " (" + reasons.get(0) + ") cannot be met with the units left";

@@ -26,12 +26,12 @@ public record Feasibility(Optional<Plan> plan, boolean decided) {
     checkArgument(decided || plan.isEmpty(), "a plan found decides the question");
   }
 
-  /** A plan exists, and this is one. */
+  /** {@return whether a plan exists: then {@link #plan} is one} */
   public boolean possible() {
     return plan.isPresent();
   }
 
-  /** No plan exists: the search ruled every one out. */
+  /** {@return whether no plan exists: the search ruled every one out} */
   public boolean impossible() {
     return decided && plan.isEmpty();
   }

@@ -31,22 +31,34 @@ public record PlanOptions(Set<String> exclude, Set<String> prefer, int alternati
     checkArgument(alternatives >= 0 && alternatives <= 1000, "alternatives must be 0 to 1000");
   }
 
-  /** No exclusions, no preferences, the best answer only. */
+  /** {@return options with no exclusions, no preferences, and the best answer only} */
   public static PlanOptions defaults() {
     return DEFAULTS;
   }
 
-  /** {@return these options, with these unit numbers never to be added} */
+  /**
+   * {@return these options, with these unit numbers never to be added}
+   *
+   * @param units the unit numbers never to add
+   */
   public PlanOptions excluding(Collection<String> units) {
     return new PlanOptions(ImmutableSet.copyOf(units), prefer, alternatives);
   }
 
-  /** {@return these options, with these unit numbers favoured among equally cheap answers} */
+  /**
+   * {@return these options, with these unit numbers favoured among equally cheap answers}
+   *
+   * @param units the unit numbers to favour
+   */
   public PlanOptions preferring(Collection<String> units) {
     return new PlanOptions(exclude, ImmutableSet.copyOf(units), alternatives);
   }
 
-  /** {@return these options, asking for up to {@code k} alternatives beyond the best} */
+  /**
+   * {@return these options, asking for up to {@code k} alternatives beyond the best}
+   *
+   * @param k how many alternatives to return beyond the best
+   */
   public PlanOptions withAlternatives(int k) {
     return new PlanOptions(exclude, prefer, k);
   }

@@ -45,12 +45,20 @@ public final class Planner {
     this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
   }
 
-  /** {@return a planner sharing this checker's compiled qualification} */
+  /**
+   * {@return a planner sharing this checker's compiled qualification}
+   *
+   * @param checker the checker whose compiled qualification the planner uses
+   */
   public static Planner of(Checker checker) {
     return new Planner(checker);
   }
 
-  /** {@return a planner for this qualification, compiled once} */
+  /**
+   * {@return a planner for this qualification, compiled once}
+   *
+   * @param qualification the qualification to plan for
+   */
   public static Planner of(Qualification qualification) {
     return new Planner(Checker.of(qualification));
   }
@@ -70,6 +78,10 @@ public final class Planner {
    * at the lower bound at the root when some completion attains it and by a cost-only search
    * otherwise; the earliest completion of that cost is then picked unit by unit ({@link
    * CompletionSearch#earliestOfCost}). Otherwise one search ranks completions on every criterion.
+   *
+   * @param partial the plan chosen so far
+   * @param options units to exclude and prefer, and how many alternatives to return
+   * @return the best completion and its alternatives, or the conflict when there is none
    */
   public PlanAnswer complete(Plan partial, PlanOptions options) {
     CheckResult current = checker.check(partial);
@@ -118,6 +130,10 @@ public final class Planner {
    * Some completion of {@code partial} that meets the rules, not necessarily the cheapest, or, when
    * none exists, a smallest set of rules that cannot hold together: the quickest exact answer to
    * whether the plan can be completed at all. Units in {@code options.exclude()} are never added.
+   *
+   * @param partial the plan chosen so far
+   * @param options the units never to add
+   * @return a completion that meets the rules, or the rules that conflict
    */
   public PlanAnswer anyCompletion(Plan partial, PlanOptions options) {
     CheckResult current = checker.check(partial);
@@ -144,6 +160,10 @@ public final class Planner {
    * Whether {@code partial} can be completed to meet the rules without adding excluded units, with
    * the first completed plan found; cheaper than {@link #anyCompletion}, which also explains a
    * failure.
+   *
+   * @param partial the plan chosen so far
+   * @param options the units never to add
+   * @return whether a completion exists, with the one found
    */
   public Feasibility feasibility(Plan partial, PlanOptions options) {
     if (checker.meets(partial)) {
@@ -167,6 +187,10 @@ public final class Planner {
    * The smallest changes, adding and removing units, that make the plan meet the rules: ranked by
    * credits changed, then units changed, then unit order. Units in {@code options.exclude()} are
    * never added.
+   *
+   * @param given the plan to change
+   * @param options the units never to add, and how many alternatives to return
+   * @return the smallest changes, best first, or the rules that conflict when there is none
    */
   public PlanAnswer repair(Plan given, PlanOptions options) {
     CheckResult current = checker.check(given);
@@ -195,7 +219,11 @@ public final class Planner {
     return new PlanAnswer(current, out.build(), conflict);
   }
 
-  /** What removing each unit of the plan, and adding each unit not in it, would do. */
+  /**
+   * {@return what removing each unit of the plan, and adding each unit not in it, would do}
+   *
+   * @param given the plan as it stands
+   */
   public WhatIf whatIf(Plan given) {
     CheckResult current = checker.check(given);
     long[] plan = compiled.bits(given);
@@ -247,6 +275,9 @@ public final class Planner {
    * of minimal plans, each found exactly once, never with the subsets of the qualification's units.
    * Returns whether the listing is complete: false when a plan's verdict was undecided (see {@link
    * CompiledQualification#verdict}), and the plans passed so far are then only some of them.
+   *
+   * @param sink what receives each minimal plan, in turn
+   * @return whether every minimal plan was passed
    */
   public boolean minimalPlans(java.util.function.Consumer<Plan> sink) {
     long[] empty = Bits.empty(compiled.unitCount());
