@@ -212,6 +212,7 @@ final class Api extends Handler.Abstract {
     }
     long length = request.getLength();
     if (length > limits.batchBytes()) {
+      drain(Content.Source.asInputStream(request));
       throw ApiException.tooLarge(limits.batchBytes());
     }
     if (!batches.tryAcquire()) {
@@ -234,6 +235,7 @@ final class Api extends Handler.Abstract {
       }
     } catch (IOException e) {
       if (e instanceof Capped.Over && !response.isCommitted()) {
+        drain(Content.Source.asInputStream(request));
         throw ApiException.tooLarge(limits.batchBytes());
       }
       // The client went away or sent too much after results had begun: nothing more can be said
@@ -347,17 +349,40 @@ final class Api extends Handler.Abstract {
 
   private byte[] body(Request request, long limit) throws ApiException {
     long length = request.getLength();
-    if (length > limit) {
-      throw ApiException.tooLarge(limit);
-    }
+    byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
+      if (length > limit) {
+        drain(in);
         throw ApiException.tooLarge(limit);
       }
-      return bytes;
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        drain(in);
+        throw ApiException.tooLarge(limit);
+      }
     } catch (IOException e) {
       throw ApiException.malformed("the request body cannot be read");
+    }
+    return bytes;
+  }
+
+  /**
+   * How much of a body over its limit is read and thrown away before it is refused. Closing a
+   * connection with unread bytes in its receive buffer resets it, and the client may then lose the
+   * 413 already sent; reading what has arrived first lets the refusal reach it.
+   */
+  private static final long DRAIN_LIMIT = 1 << 20;
+
+  private static void drain(InputStream in) {
+    byte[] buffer = new byte[8192];
+    long left = DRAIN_LIMIT;
+    try {
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client stopped sending; the refusal goes out all the same
     }
   }
 

@@ -272,11 +272,20 @@ class ApiTest {
   }
 
   @Test
-  void everyRequestGetsOneAccessLogLine() {
+  void everyRequestGetsOneAccessLogLine() throws InterruptedException {
     int before = ACCESS_LOG.size();
     Http.get(server, "/health?probe=access-log");
-    long lines = ACCESS_LOG.stream().skip(before).filter(l -> l.contains("GET /health?probe=access-log HTTP/1.1\" 200"))
-        .count();
+    // the line is written once the response is complete, which the client may see first
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long lines;
+    while ((lines = ACCESS_LOG.stream().skip(before)
+        .filter(l -> l.contains("GET /health?probe=access-log HTTP/1.1\" 200")).count()) == 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(50);
+    lines = ACCESS_LOG.stream().skip(before)
+        .filter(l -> l.contains("GET /health?probe=access-log HTTP/1.1\" 200")).count();
     assertThat(lines).isEqualTo(1);
   }
 
