@@ -604,7 +604,8 @@ final class YamlTreeReader {
           return "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep";
         }
         if (problem != null && !problem.isBlank() && isPlain(problem)) {
-          return "the file is not well-formed YAML here: " + problem.strip();
+          return "the file is not well-formed YAML here: "
+              + org.qualcheck.model.PrintableText.escape(problem.strip());
         }
       }
       return "the file is not well-formed YAML here";
