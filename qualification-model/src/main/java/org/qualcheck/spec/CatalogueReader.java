@@ -28,7 +28,6 @@ import org.qualcheck.model.UnitReference;
  */
 final class CatalogueReader {
   private final YamlTreeReader yaml;
-  private final SchemaCheck schema = new SchemaCheck(SchemaCheck.CATALOGUE_SCHEMA_RESOURCE);
 
   CatalogueReader(YamlTreeReader yaml) {
     this.yaml = checkNotNull(yaml, "yaml");
@@ -65,7 +64,7 @@ final class CatalogueReader {
       rest.remove("catalogues");
       tree = new LocatedTree(tree.file(), tree.kind(), rest, tree.values(), tree.keys());
     }
-    problems.addAll(schema.check(tree));
+    problems.addAll(SchemaCheck.catalogue().check(tree));
     if (problems.isEmpty()) {
       problems.addAll(repeatedReferences(tree));
     }

@@ -36,14 +36,32 @@ final class SchemaCheck {
 
   private final SchemaValidator schema;
 
-  /** A check against the spec schema. */
-  SchemaCheck() {
-    this(SCHEMA_RESOURCE);
+  /** A check against the schema packaged at this resource, beside this class. */
+  private SchemaCheck(String resource) {
+    this.schema = SchemaValidator.load(resource);
   }
 
-  /** A check against the schema packaged at this resource, beside this class. */
-  SchemaCheck(String resource) {
-    this.schema = SchemaValidator.load(resource);
+  /**
+   * The check against the spec schema, loaded once per process on first use: it is immutable, and
+   * parsing and vetting the schema is part of every command's start-up.
+   */
+  static SchemaCheck spec() {
+    return SpecSchema.CHECK;
+  }
+
+  /** The check against the catalogue schema, loaded on first use: most specs list no catalogue. */
+  static SchemaCheck catalogue() {
+    return CatalogueSchema.CHECK;
+  }
+
+  /** Holds the spec check; the JVM sets a class up on first use, once, whatever the threads. */
+  private static final class SpecSchema {
+    static final SchemaCheck CHECK = new SchemaCheck(SCHEMA_RESOURCE);
+  }
+
+  /** Holds the catalogue check, set up on first use. */
+  private static final class CatalogueSchema {
+    static final SchemaCheck CHECK = new SchemaCheck(CATALOGUE_SCHEMA_RESOURCE);
   }
 
   /** Every schema problem in the tree, in file order; empty when the tree fits the schema. */
@@ -102,10 +120,23 @@ final class SchemaCheck {
     }
     fractions(tree, tree.root(), new ArrayList<>(), problems);
     List<SpecProblem> sorted = new ArrayList<>(problems.values());
-    sorted.sort(
-        Comparator.comparingInt((SpecProblem p) -> p.location().line())
-            .thenComparingInt(p -> p.location().column()));
+    sorted.sort(IN_FILE_ORDER);
     return sorted;
+  }
+
+  /**
+   * Problems by line, then column. A class of its own rather than {@code Comparator.comparingInt}:
+   * every spec is sorted here, and the JDK's comparator lambdas would be generated at run time on
+   * every command's start, where the class-data archive cannot hold them.
+   */
+  private static final Comparator<SpecProblem> IN_FILE_ORDER = new InFileOrder();
+
+  private static final class InFileOrder implements Comparator<SpecProblem> {
+    @Override
+    public int compare(SpecProblem a, SpecProblem b) {
+      int byLine = Integer.compare(a.location().line(), b.location().line());
+      return byLine != 0 ? byLine : Integer.compare(a.location().column(), b.location().column());
+    }
   }
 
   private static SpecProblem unknownKey(LocatedTree tree, List<Object> at, Violation e) {

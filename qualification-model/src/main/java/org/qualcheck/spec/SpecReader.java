@@ -68,7 +68,7 @@ public final class SpecReader {
       "the file is larger than 4 MB; a spec is far smaller, so this is not a spec";
 
   private final YamlTreeReader yaml = new YamlTreeReader();
-  private final SchemaCheck schema = new SchemaCheck();
+  private final SchemaCheck schema = SchemaCheck.spec();
   private final CatalogueReader catalogues = new CatalogueReader(yaml);
 
   /** A reader using the spec schema packaged with this library. */

@@ -21,6 +21,7 @@ public final class ArchiveTraining {
       System.err.println("usage: ArchiveTraining SPEC");
       System.exit(ExitCode.USAGE);
     }
+    QualcheckCommand.configurePicocli();
     String spec = args[0];
     String[][] commands = {
       {"validate", "--spec", spec, "--units", "F1,F2"},

@@ -84,26 +84,53 @@ public final class QualcheckCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("qualcheck: " + ex.getMessage());
-          c.getErr()
-              .println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-          c.getErr().flush();
-          return ExitCode.USAGE;
-        });
-    cl.setExecutionExceptionHandler(
-        (ex, c, parseResult) -> {
-          c.getErr().println("qualcheck: internal error: " + ex);
-          c.getErr().println("Please report this with the command that caused it.");
-          c.getErr().flush();
-          return ExitCode.SOFTWARE;
-        });
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setExecutionExceptionHandler(new InternalErrors());
     return cl;
   }
 
+  /**
+   * Bad command lines: the reason and where to find help, exit 2. Classes rather than lambdas, as
+   * picocli's handler interfaces cannot be in the class-data archive, so a lambda for one would be
+   * generated afresh on every command's start.
+   */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("qualcheck: " + ex.getMessage());
+      c.getErr()
+          .println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      c.getErr().flush();
+      return ExitCode.USAGE;
+    }
+  }
+
+  /** A failure of qualcheck itself: one line, no stack trace, exit 70. */
+  private static final class InternalErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
+      c.getErr().println("qualcheck: internal error: " + ex);
+      c.getErr().println("Please report this with the command that caused it.");
+      c.getErr().flush();
+      return ExitCode.SOFTWARE;
+    }
+  }
+
+  /**
+   * Tells picocli not to register its converters for {@code java.sql} and {@code java.time} types,
+   * which no option uses: registering them initialises those classes (date-time formatters
+   * among them), a noticeable part of every command's start-up. Also skips its probing for Groovy
+   * closures. Called once, first thing, by the processes that run commands.
+   */
+  static void configurePicocli() {
+    System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+    System.setProperty("picocli.disable.closures", "true");
+  }
+
   public static void main(String[] args) {
+    configurePicocli();
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
     int code = commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
