@@ -43,6 +43,7 @@ public final class Qualification {
   /** Units by unit number in {@link #folded folded} case; no two numbers fold together. */
   private final ImmutableMap<String, Unit> unitsByFoldedNumber;
   private final ImmutableSet<String> impliedRules;
+  private final boolean spacedUnitNumbers;
 
   private Qualification(Builder b) {
     checkArgument(b.code != null && !b.code.isBlank(), "a qualification needs a code");
@@ -73,6 +74,7 @@ public final class Qualification {
       byFolded.put(folded(u.number()), u);
     }
     this.unitsByFoldedNumber = ImmutableMap.copyOf(byFolded);
+    this.spacedUnitNumbers = units.keySet().stream().anyMatch(UnitList::holdsSpace);
     for (Group g : groups.values()) {
       for (String u : g.units()) {
         checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
@@ -94,8 +96,8 @@ public final class Qualification {
   }
 
   /**
-   * Every way of naming a unit names one unit: unit numbers differ in more than case (plans may
-   * name units in any case), no two units share a unit reference number, and no unit number is
+   * Every way of naming a unit names one unit: unit numbers differ in more than case and spacing
+   * (plans may name units in any case, and a run of spaces in a plan matches one space), no two units share a unit reference number, and no unit number is
    * another unit's unit reference number.
    */
   private static void checkUnambiguous(Collection<Unit> units) {
@@ -104,7 +106,7 @@ public final class Qualification {
       Unit other = byName.putIfAbsent(folded(u.number()), u);
       checkArgument(
           other == null,
-          "unit numbers %s and %s differ only in case",
+          "unit numbers %s and %s differ only in case or spacing",
           other == null ? null : other.number(),
           u.number());
     }
@@ -121,13 +123,9 @@ public final class Qualification {
     }
   }
 
-  /** Text with case folded as case-insensitive comparison of strings does it. */
+  /** A unit number or typed unit as plans match it: {@link UnitList#key}. */
   private static String folded(String text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      s.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
-    }
-    return s.toString();
+    return UnitList.key(text);
   }
 
   /**
@@ -254,6 +252,15 @@ public final class Qualification {
     return groups;
   }
 
+  /**
+   * {@return whether some unit number holds a space (City &amp; Guilds' {@code SHC 31}); a typed
+   * list of this qualification's units is then separated by commas or semicolons only, see {@link
+   * UnitList}}
+   */
+  public boolean hasSpacedUnitNumbers() {
+    return spacedUnitNumbers;
+  }
+
   /** {@return the rules of combination, in the spec's order} */
   public List<Rule> rules() {
     return rules;
@@ -269,9 +276,11 @@ public final class Qualification {
   }
 
   /**
-   * The unit with this unit number or unit reference number, in any case: {@code f1} finds
-   * {@code F1} and {@code f/601/1609} finds {@code F/601/1609}. This is unambiguous because a
-   * qualification refuses unit numbers that differ only in case.
+   * The unit with this unit number or unit reference number, in any case and spacing: {@code f1}
+   * finds {@code F1}, {@code shc  31} finds {@code SHC 31} and {@code f/601/1609} finds {@code
+   * F/601/1609} (white space around the text is ignored, and a run of it inside matches one space;
+   * see {@link UnitList}). This is unambiguous because a qualification refuses unit numbers that
+   * differ only in case or spacing.
    *
    * @param numberOrReference a unit number or unit reference number, in any case
    * @return the unit so numbered, or empty if none is declared
@@ -285,7 +294,7 @@ public final class Qualification {
       unit = unitsByFoldedNumber.get(folded(numberOrReference));
     }
     if (unit == null) {
-      unit = unitsByReference.get(numberOrReference.toUpperCase(Locale.ROOT));
+      unit = unitsByReference.get(numberOrReference.strip().toUpperCase(Locale.ROOT));
     }
     return Optional.ofNullable(unit);
   }

@@ -253,8 +253,9 @@ final class SpecAssembler {
                     + YamlTreeReader.safe(numberOf(other))
                     + "\" (line "
                     + tree.valueAt(List.of("units", other, "number")).line()
-                    + ") differ only in case; plans may name units in any case, so give them"
-                    + " numbers that differ in more than case"));
+                    + ") differ only in case or spacing; plans may name units in any case, and a"
+                    + " run of spaces in a plan matches one space, so give them numbers that differ"
+                    + " in more than that"));
       }
       Optional<String> reference = referenceOf(units.path(i));
       if (reference.isPresent()) {
@@ -301,13 +302,9 @@ final class SpecAssembler {
 
   private static final char[] PLAN_SEPARATORS = {',', ';', '#'};
 
-  /** A unit number with case folded as case-insensitive comparison of strings does it. */
+  /** A unit number as plans match it: case folded and spacing made single (see UnitList). */
   static String folded(String text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      s.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
-    }
-    return s.toString();
+    return org.qualcheck.model.UnitList.key(text);
   }
 
   private String numberOf(int unit) {

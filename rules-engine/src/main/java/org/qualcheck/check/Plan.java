@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.model.UnitList;
 
 /**
  * A learner's chosen units, in the order given. Order never affects a verdict.
@@ -103,21 +104,29 @@ public record Plan(Set<String> units) {
   public static Plan resolve(Qualification qualification, Collection<String> units) {
     checkNotNull(qualification, "qualification");
     checkNotNull(units, "units");
+    List<String> given = new ArrayList<>(units);
+    Unit[] found = new Unit[given.size()];
+    for (int at = 0; at < given.size(); at++) {
+      String raw = given.get(at);
+      if (raw != null && !raw.isBlank()) {
+        found[at] = qualification.findUnit(raw.strip()).orElse(null);
+      }
+    }
     Set<String> numbers = new LinkedHashSet<>();
     Map<String, String> firstSpelling = new HashMap<>();
     List<PlanProblem> problems = new ArrayList<>();
-    int position = 0;
-    for (String raw : units) {
-      int at = position++;
+    for (int at = 0; at < given.size(); at++) {
+      String raw = given.get(at);
       Optional<PlanProblem> blank = blankOrMissing(raw, at);
       if (blank.isPresent()) {
         problems.add(blank.get());
         continue;
       }
       String token = raw.strip();
-      Unit unit = qualification.findUnit(token).orElse(null);
+      Unit unit = found[at];
       if (unit == null) {
-        problems.add(notFound(qualification, at, raw, token));
+        Optional<PlanProblem> split = splitUnit(qualification, given, found, at);
+        problems.add(split.isPresent() ? split.get() : notFound(qualification, at, raw, token));
         continue;
       }
       String earlier = firstSpelling.putIfAbsent(unit.number(), token);
@@ -134,20 +143,118 @@ public record Plan(Set<String> units) {
   }
 
   /**
-   * An example of how to name a unit of this qualification, one that can be typed in a plan: a
-   * unit number without spaces, or else a unit reference number.
+   * The problem of an unknown unit that, joined by a space to the unknown unit given next to it,
+   * makes a unit number ({@code SHC} then {@code 31}, where {@code SHC 31} is a unit): the typed
+   * list was split at a space inside a unit number.
    */
-  private static String example(Qualification q) {
-    for (String number : q.units().keySet()) {
-      if (number.chars().noneMatch(Character::isWhitespace)) {
-        return "a unit number such as " + number + " or a unit reference number";
+  private static Optional<PlanProblem> splitUnit(
+      Qualification q, List<String> given, Unit[] found, int at) {
+    for (int other : new int[] {at + 1, at - 1}) {
+      if (other < 0 || other >= given.size() || found[other] != null) {
+        continue;
+      }
+      String a = given.get(Math.min(at, other));
+      String b = given.get(Math.max(at, other));
+      if (a == null || b == null || a.isBlank() || b.isBlank()) {
+        continue;
+      }
+      Optional<Unit> joined = q.findUnit(a.strip() + " " + b.strip());
+      if (joined.isPresent()) {
+        String number = joined.get().number();
+        String token = given.get(at).strip();
+        return Optional.of(
+            new PlanProblem(
+                PlanProblem.Kind.UNKNOWN,
+                at,
+                given.get(at),
+                Optional.of(number),
+                "unit \""
+                    + token
+                    + "\" is not in "
+                    + q.code()
+                    + ", but \""
+                    + a.strip()
+                    + " "
+                    + b.strip()
+                    + "\" is: give \""
+                    + number
+                    + "\" as one unit, separating units with commas or semicolons, e.g. "
+                    + listExample(q, number)));
       }
     }
-    return q.units().values().stream()
-        .flatMap(u -> u.reference().stream())
-        .findFirst()
-        .map(r -> "a unit reference number such as " + r)
-        .orElse("a unit number or a unit reference number");
+    return Optional.empty();
+  }
+
+  /** A typed list that works for this qualification, starting with {@code first}. */
+  private static String listExample(Qualification q, String first) {
+    String second = null;
+    for (String n : q.units().keySet()) {
+      if (!n.equals(first)) {
+        second = n;
+        break;
+      }
+    }
+    return second == null ? first : first + ", " + second;
+  }
+
+  /**
+   * The units a typed text holding white space stands for when it is several unit numbers run
+   * together with spaces ({@code SHC 31 HSC 024}), found by trying the longest unit number first
+   * at each word; empty when the words do not all make units.
+   */
+  private static Optional<List<String>> runTogether(Qualification q, String token) {
+    String[] words = UnitList.normalized(token).split(" ");
+    if (words.length < 2 || words.length > MAX_WORDS) {
+      return Optional.empty();
+    }
+    // reach[i]: the length of a unit number starting at word i from which the rest splits, or 0.
+    int[] reach = new int[words.length + 1];
+    reach[words.length] = -1;
+    for (int i = words.length - 1; i >= 0; i--) {
+      for (int len = words.length - i; len >= 1; len--) {
+        if (reach[i + len] != 0
+            && !(i == 0 && len == words.length)
+            && q.findUnit(String.join(" ", Arrays.copyOfRange(words, i, i + len))).isPresent()) {
+          reach[i] = len;
+          break;
+        }
+      }
+    }
+    if (reach[0] == 0) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < words.length; i += reach[i]) {
+      parts.add(
+          q.findUnit(String.join(" ", Arrays.copyOfRange(words, i, i + reach[i])))
+              .orElseThrow()
+              .number());
+    }
+    return Optional.of(parts);
+  }
+
+  /** A typed unit of more words than this is not taken apart to suggest the units it holds. */
+  private static final int MAX_WORDS = 32;
+
+  /**
+   * An example of how to name a unit of this qualification: its first unit number (quoted when it
+   * holds a space) and, when it holds one, how units are then separated.
+   */
+  private static String example(Qualification q) {
+    if (q.units().isEmpty()) {
+      return "a unit number or a unit reference number";
+    }
+    String number = q.units().keySet().iterator().next();
+    if (!UnitList.holdsSpace(number)) {
+      return "a unit number such as " + number + " or a unit reference number";
+    }
+    return "a unit number such as \""
+        + number
+        + "\" or a unit reference number (unit numbers of "
+        + q.code()
+        + " hold spaces, so units are separated by commas or semicolons, e.g. "
+        + listExample(q, number)
+        + ")";
   }
 
   /**
@@ -232,6 +339,27 @@ public record Plan(Set<String> units) {
 
   private static PlanProblem notFound(
       Qualification qualification, int position, String raw, String token) {
+    Optional<List<String>> parts = runTogether(qualification, token);
+    if (parts.isPresent()) {
+      return new PlanProblem(
+          PlanProblem.Kind.UNKNOWN,
+          position,
+          raw,
+          Optional.empty(),
+          "unit \""
+              + token
+              + "\" is not in "
+              + qualification.code()
+              + "; did you mean the units "
+              + String.join(", ", parts.get())
+              + "? separate units with commas or semicolons"
+              + (qualification.hasSpacedUnitNumbers()
+                  ? " (unit numbers of " + qualification.code() + " hold spaces, so spaces do not"
+                      + " separate units)"
+                  : "")
+              + ", e.g. "
+              + String.join(", ", parts.get()));
+    }
     Optional<String> suggestion = nearest(qualification, token);
     return new PlanProblem(
         PlanProblem.Kind.UNKNOWN,
@@ -243,8 +371,13 @@ public record Plan(Set<String> units) {
             + "\" is not in "
             + qualification.code()
             + suggestion
-                .map(s -> "; did you mean " + s + "?")
+                .map(s -> "; did you mean " + quoted(s) + "?")
                 .orElse("; give " + example(qualification)));
+  }
+
+  /** A unit number as a message names it: in quotes when it holds a space. */
+  private static String quoted(String number) {
+    return UnitList.holdsSpace(number) ? "\"" + number + "\"" : number;
   }
 
   /**
@@ -252,10 +385,10 @@ public record Plan(Set<String> units) {
    * case), if exactly one unit has such a number or reference.
    */
   private static Optional<String> nearest(Qualification qualification, String token) {
-    String upper = token.toUpperCase(Locale.ROOT);
+    String upper = UnitList.normalized(token).toUpperCase(Locale.ROOT);
     Map<Unit, String> near = new LinkedHashMap<>();
     for (Unit u : qualification.units().values()) {
-      if (oneEditApart(upper, u.number().toUpperCase(Locale.ROOT))) {
+      if (oneEditApart(upper, UnitList.normalized(u.number()).toUpperCase(Locale.ROOT))) {
         near.putIfAbsent(u, u.number());
       }
       u.reference()

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param position where in the units given the problem is, counting from 0
  * @param unit the text given there, as given; empty for a missing unit
  * @param suggestion what to give instead, when one unit fits: the unit number meant by a unit
- *     given twice, or the one unit number or reference number a mistyped text is one letter away
- *     from
+ *     given twice, the one unit number or reference number a mistyped text is one letter away
+ *     from, or the unit number a text makes joined by a space to the unknown text beside it
+ *     ({@code SHC} and {@code 31} make {@code SHC 31})
  * @param message one plain sentence for a person, naming the unit and the qualification
  */
 public record PlanProblem(
@@ -39,8 +40,8 @@ public record PlanProblem(
    * @param position where in the units given the problem is, counting from 0
    * @param unit the text given there, as given; empty for a missing unit
    * @param suggestion what to give instead, when one unit fits: the unit number meant by a unit
-   *     given twice, or the one unit number or reference number a mistyped text is one letter away
-   *     from
+   *     given twice, the one unit number or reference number a mistyped text is one letter away
+   *     from, or the unit number a text makes joined by a space to the unknown text beside it
    * @param message one plain sentence for a person, naming the unit and the qualification
    */
   public PlanProblem {

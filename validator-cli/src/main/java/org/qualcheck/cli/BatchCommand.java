@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
           + " unit, bad CSV quoting or JSON, anything after the JSON value, bad UTF-8) gets an error"
           + " result for that learner and checking goes on; a record with no units is not met. A"
           + " summary goes to standard error.",
-      "CSV input has a header row with a learner and a units column (units separated by spaces or"
-          + " semicolons; other columns are passed through); JSON lines input has"
+      "CSV input has a header row with a learner and a units column (units separated by"
+          + " semicolons, or commas in a quoted cell, and by spaces too unless some unit number of"
+          + " the record's qualification holds a space, as in SHC 31; other columns are passed"
+          + " through); JSON lines input has"
           + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
           + " its qualification code in a qualification column or field."
     },

@@ -10,47 +10,45 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.qualcheck.model.UnitList;
 
 /**
- * Reads the units of a plan as a person types them: separated by commas, semicolons, spaces or
- * new lines. In a plan file, {@code #} starts a comment that runs to the end of the line; on the
- * command line ({@code --units}) it is part of the text, so nothing typed there is dropped.
+ * Reads the units of a plan as a person types them, by {@link UnitList}'s rule: separated by
+ * commas or semicolons, and by spaces too unless some unit number of the qualification holds a
+ * space (then {@code SHC 31, HSC 024} is two units). In a plan file, new lines also separate units
+ * and {@code #} starts a comment that runs to the end of the line; on the command line ({@code
+ * --units}) it is part of the text, so nothing typed there is dropped.
  */
 final class PlanInput {
-  private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
   private static final int MAX_BYTES = 1 << 20;
 
   private PlanInput() {}
 
-  /** The units of a list given on the command line; {@code #} is not a comment there. */
-  static List<String> units(String text) {
-    List<String> out = new ArrayList<>();
-    for (String token : SEPARATORS.split(text)) {
-      if (!token.isEmpty()) {
-        out.add(token);
-      }
-    }
-    return out;
+  /**
+   * The units of a list given on the command line; {@code #} is not a comment there.
+   *
+   * @param spaced whether unit numbers hold spaces, so that spaces do not separate units
+   */
+  static List<String> units(String text, boolean spaced) {
+    return UnitList.split(text, spaced);
   }
 
-  /** The units of a plan file's text, leaving out {@code #} comments. */
-  static List<String> tokens(String text) {
+  /**
+   * The units of a plan file's text, leaving out {@code #} comments.
+   *
+   * @param spaced whether unit numbers hold spaces, so that spaces do not separate units
+   */
+  static List<String> tokens(String text, boolean spaced) {
     List<String> out = new ArrayList<>();
     for (String line : text.split("\\R", -1)) {
       int hash = line.indexOf('#');
-      String content = hash >= 0 ? line.substring(0, hash) : line;
-      for (String token : SEPARATORS.split(content.strip())) {
-        if (!token.isEmpty()) {
-          out.add(token);
-        }
-      }
+      out.addAll(UnitList.split(hash >= 0 ? line.substring(0, hash) : line, spaced));
     }
     return out;
   }
 
-  /** Reads a plan file, or standard input for {@code -}. */
-  static List<String> read(String source, InputStream stdin) throws UsageException {
+  /** The text of a plan file, or of standard input for {@code -}. */
+  static String text(String source, InputStream stdin) throws UsageException {
     if (source.isEmpty()) {
       throw new UsageException("an empty path was given for the plan; name a plan file, or - for"
           + " standard input");
@@ -88,7 +86,7 @@ final class PlanInput {
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      return tokens(text);
+      return text;
     } catch (CharacterCodingException e) {
       throw new UsageException(name + ": is not UTF-8 text");
     }

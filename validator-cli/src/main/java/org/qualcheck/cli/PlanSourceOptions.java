@@ -14,28 +14,35 @@ final class PlanSourceOptions {
       names = "--units",
       paramLabel = "UNITS",
       description =
-          "The plan's units, separated by commas, semicolons or spaces (quote the list if it has"
-              + " spaces), e.g. F1,F2,A3,B2,C3,D2.")
+          "The plan's units, by unit number or unit reference number, separated by commas or"
+              + " semicolons; spaces also separate them unless some unit number of the spec holds"
+              + " a space (then give e.g. \"SHC 31, HSC 024\"). Quote the list if it has spaces,"
+              + " e.g. F1,F2,A3,B2,C3,D2.")
   String units;
 
   @Option(
       names = "--plan",
       paramLabel = "FILE",
       description =
-          "A file holding the plan's units (separated by commas, semicolons, spaces or lines; #"
+          "A file holding the plan's units (separated as in --units, or one unit a line; #"
               + " starts a comment); - reads standard input.")
   String planFile;
 
   /** The plan, resolved against the qualification. */
   Plan resolve(Qualification q) throws UsageException {
+    boolean spaced = q.hasSpacedUnitNumbers();
     List<String> tokens =
-        units != null ? PlanInput.units(units) : PlanInput.read(planFile, System.in);
+        units != null
+            ? PlanInput.units(units, spaced)
+            : PlanInput.tokens(PlanInput.text(planFile, System.in), spaced);
     return Plan.resolve(q, tokens);
   }
 
   /** Resolves unit lists given to options such as {@code --exclude}, by number or reference. */
   static List<String> units(Qualification q, String list) {
-    return list == null ? List.of() : List.copyOf(Plan.resolve(q, PlanInput.units(list)).units());
+    return list == null
+        ? List.of()
+        : List.copyOf(Plan.resolve(q, PlanInput.units(list, q.hasSpacedUnitNumbers())).units());
   }
 
   /** Problems with a plan, one line each, the first {@value #MAX_PROBLEMS} and a count of the rest. */

@@ -212,7 +212,9 @@ class HostileSpecTest {
         + "rules: [{total: {min: 1}}]\n");
     CliRun run = CliRun.of("validate", "--spec", spec.toString(), "--units", "X");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("give a unit reference number such as F/601/1609")
-        .doesNotContain("SHC 31");
+    assertThat(run.err()).contains("give a unit number such as \"SHC 31\" or a unit reference"
+        + " number (unit numbers of Q hold spaces, so units are separated by commas or semicolons");
+    CliRun typed = CliRun.of("validate", "--spec", spec.toString(), "--units", "SHC 31");
+    assertThat(typed.exitCode()).as("the example, typed: %s", typed.err()).isZero();
   }
 }

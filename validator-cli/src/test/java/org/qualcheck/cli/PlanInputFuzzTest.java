@@ -25,11 +25,14 @@ class PlanInputFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void resolvesOrRefusesEveryUnitList(byte[] bytes) {
     String typed = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(String.join("", PlanInput.units(typed)))
-        .as("nothing typed in --units is dropped")
-        .isEqualTo(typed.replaceAll("[,;\\s]+", ""));
+    assertThat(String.join("", PlanInput.units(typed, false)))
+        .as("nothing typed in --units is dropped but separators")
+        .isEqualTo(withoutSeparators(typed));
+    assertThat(String.join("", PlanInput.units(typed, true)))
+        .as("with spaced unit numbers, only commas and semicolons separate, and a unit is trimmed")
+        .isEqualTo(String.join("", trimmedPieces(typed)));
     try {
-      Plan plan = Plan.resolve(Q, PlanInput.tokens(typed));
+      Plan plan = Plan.resolve(Q, PlanInput.tokens(typed, false));
       assertThat(CHECKER.check(plan).met()).isEqualTo(CHECKER.meets(plan));
     } catch (PlanException e) {
       assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
@@ -41,5 +44,38 @@ class PlanInputFuzzTest {
       assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ")
           .doesNotContainPattern(HostileSpecTest.CONTROLS);
     }
+  }
+
+  /** The text without commas, semicolons and white space (no-break spaces included). */
+  private static String withoutSeparators(String typed) {
+    StringBuilder s = new StringBuilder();
+    for (char c : typed.toCharArray()) {
+      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      if (c != ',' && c != ';' && !space) {
+        s.append(c);
+      }
+    }
+    return s.toString();
+  }
+
+  /** The pieces between commas and semicolons, each without surrounding white space. */
+  private static java.util.List<String> trimmedPieces(String typed) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String piece : typed.split("[,;]", -1)) {
+      int a = 0;
+      int b = piece.length();
+      while (a < b && isSpace(piece.charAt(a))) {
+        a++;
+      }
+      while (b > a && isSpace(piece.charAt(b - 1))) {
+        b--;
+      }
+      out.add(piece.substring(a, b));
+    }
+    return out;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

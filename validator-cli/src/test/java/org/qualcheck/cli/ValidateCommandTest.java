@@ -228,7 +228,10 @@ class ValidateCommandTest {
   @Test
   void theHelpSaysEverySeparatorThatUnitsAccepts() {
     String help = CliRun.of("validate", "--help").out().replaceAll("\\s+", " ");
-    assertThat(help).contains("--units=UNITS The plan's units, separated by commas, semicolons or spaces");
+    assertThat(help)
+        .contains("--units=UNITS The plan's units, by unit number or unit reference number,"
+            + " separated by commas or semicolons; spaces also separate them unless some unit"
+            + " number of the spec holds a space");
     CliRun run =
         CliRun.of(
             "validate", "--spec", "../specs/ocr-03455-customer-service-l2.yaml", "--units",

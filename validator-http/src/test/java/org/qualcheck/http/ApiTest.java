@@ -72,6 +72,21 @@ class ApiTest {
   }
 
   @Test
+  void spacedUnitNumbersAreNamedAsPrintedInAnySpacingAndCase() throws IOException {
+    String cg = "/api/qualifications/4222-21/check";
+    String spec = Http.SPECS.resolve("cg-4222-21-health-social-care-l2-generic.yaml").toString();
+    HttpResponse<String> r = Http.post(server, cg,
+        "{\"units\": [\"SHC 21\", \"shc  22\", \" HSC 024 \"]}");
+    Http.Cli cli = Http.cli("validate", "--spec", spec, "--units", "SHC 21, shc  22; HSC 024",
+        "--format", "json");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(cli.out());
+    assertProblem(Http.post(server, cg, "{\"units\": [\"SHC\", \"21\"]}"), 422,
+        "unit \"SHC\" is not in 4222-21, but \"SHC 21\" is: give \"SHC 21\" as one unit");
+  }
+
+  @Test
   void checkAnswersExactlyAsValidate() {
     for (String units : List.of("F1,F2,A3,B2,C3,D2", "F1,F2,A3,B2,C3", "", "F1,R/601/1212")) {
       String body = "{\"units\": [" + (units.isEmpty() ? "" : "\"" + units.replace(",", "\", \"") + "\"") + "]}";

@@ -71,6 +71,8 @@ final class FastPath {
   static final class Target {
     final CompiledQualification compiled;
     final UnitTokens tokens;
+    /** Whether some unit number holds a space, so that only semicolons separate a cell's units. */
+    final boolean spaced;
     final byte[] code;
     final String codeText;
     final SerializedString codeJson;
@@ -103,6 +105,7 @@ final class FastPath {
       this.cached = cached;
       this.compiled = checker.compiled();
       this.tokens = new UnitTokens(checker.qualification(), compiled);
+      this.spaced = checker.qualification().hasSpacedUnitNumbers();
       this.codeText = checker.qualification().code();
       this.code = codeText.getBytes(StandardCharsets.UTF_8);
       this.codeJson = new SerializedString(codeText);
@@ -317,6 +320,9 @@ final class FastPath {
     boolean any = false;
     int ue = ce[units];
     int i = cs[units];
+    // Spaces separate units, as semicolons do, unless some unit number holds a space; then a
+    // unit runs to the next semicolon, without the spaces around it.
+    byte space = target.spaced ? (byte) ';' : (byte) ' ';
     while (true) {
       while (i < ue && (b[i] == ' ' || b[i] == ';')) {
         i++;
@@ -327,13 +333,20 @@ final class FastPath {
       int ts = i;
       long packed = 0;
       byte x;
-      while (i < ue && (x = b[i]) != ' ' && x != ';') {
+      while (i < ue && (x = b[i]) != space && x != ';') {
         if (i - ts < 8) {
           packed = (packed << 8) | x;
         }
         i++;
       }
-      if (!add(tokens.find(packed, b, ts, i), target, t, s)) {
+      int te = i;
+      if (target.spaced && b[te - 1] == ' ') {
+        while (b[te - 1] == ' ') {
+          te--;
+        }
+        packed = UnitTokens.pack(b, ts, te);
+      }
+      if (!add(tokens.find(packed, b, ts, te), target, t, s)) {
         return false;
       }
       any = true;

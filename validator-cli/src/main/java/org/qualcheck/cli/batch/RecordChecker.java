@@ -59,7 +59,7 @@ final class RecordChecker {
     // A record with no units is a learner who has not met the rules yet: checked like any other.
     Plan plan;
     try {
-      plan = Plan.resolve(checker.qualification(), r.units());
+      plan = Plan.resolve(checker.qualification(), r.unitsUnder(checker.qualification()));
     } catch (PlanException e) {
       return Outcome.error(r, code, e.getMessage().replace("\n", "; "));
     }

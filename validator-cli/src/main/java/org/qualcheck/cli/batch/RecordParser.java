@@ -19,24 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Turns one line of batch input into a {@link ParsedRecord}. Thread-safe once built. */
 interface RecordParser {
   ParsedRecord parse(RawRecord raw);
-
-  /** Unit lists in a CSV cell: separated by spaces or semicolons. */
-  Pattern CELL_SEPARATORS = Pattern.compile("[;\\s]+");
-
-  static List<String> splitUnits(String cell) {
-    List<String> out = new ArrayList<>();
-    for (String token : CELL_SEPARATORS.split(cell.strip())) {
-      if (!token.isEmpty()) {
-        out.add(token);
-      }
-    }
-    return out;
-  }
 
   /** CSV with a header row naming a {@code learner} and a {@code units} column. */
   final class Csv implements RecordParser {
@@ -122,7 +108,7 @@ interface RecordParser {
       }
       String code = qualification >= 0 && !cells[qualification].isBlank()
           ? cells[qualification].strip() : null;
-      return new ParsedRecord(raw.line(), who, code, splitUnits(cells[units]), passthrough, null);
+      return new ParsedRecord(raw.line(), who, code, List.of(), cells[units], passthrough, null);
     }
   }
 
@@ -187,7 +173,7 @@ interface RecordParser {
         }
       }
       return new ParsedRecord(raw.line(), who,
-          q == null || q.isNull() ? null : q.asText().strip(), tokens, passthrough, null);
+          q == null || q.isNull() ? null : q.asText().strip(), tokens, null, passthrough, null);
     }
 
     /** Whether anything but white space follows the value {@code p} has just read. */

@@ -12,8 +12,10 @@ import org.qualcheck.model.Unit;
  * Resolves a unit token, as raw ASCII bytes, straight to its compiled unit index: the unit numbers
  * and unit reference numbers of one qualification in an open-addressed table, so that checking a
  * batch record looks units up without making a string of each. A token of up to eight bytes is
- * compared as one packed {@code long}; a longer one byte by byte. A token resolves exactly as
- * {@link Qualification#findUnit} resolves it. Immutable and thread-safe.
+ * compared as one packed {@code long}; a longer one byte by byte. Only the exact spelling of a
+ * unit number or reference (single spaces inside, none around) is in the table; a token resolves
+ * to a unit here only as {@link Qualification#findUnit} resolves it, and any other spelling is
+ * left to the general path. Immutable and thread-safe.
  */
 final class UnitTokens {
   private final int mask;
@@ -54,11 +56,18 @@ final class UnitTokens {
     q.findUnit(token).ifPresent(u -> byToken.put(token, compiled.indexOf(u.number())));
   }
 
-  /** Whether every character is printable ASCII other than a space, separator or quote. */
+  /**
+   * Whether every character is printable ASCII other than a separator or quote, with single
+   * spaces only between other characters (as in {@code SHC 31}).
+   */
   private static boolean isPlainAscii(String token) {
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      if (c <= ' ' || c > '~' || c == ';' || c == ',' || c == '"') {
+      if (c == ' ') {
+        if (i == 0 || i == token.length() - 1 || token.charAt(i + 1) == ' ') {
+          return false;
+        }
+      } else if (c < ' ' || c > '~' || c == ';' || c == ',' || c == '"') {
         return false;
       }
     }
@@ -98,7 +107,7 @@ final class UnitTokens {
     long p = 0;
     for (int i = 0; i < length; i++) {
       char c = chars[offset + i];
-      if (c <= ' ' || c > '~') {
+      if (c < ' ' || c > '~') {
         return -1;
       }
       if (i < 8) {

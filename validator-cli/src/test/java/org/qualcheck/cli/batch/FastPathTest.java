@@ -29,6 +29,9 @@ class FastPathTest {
       SPECS.read(Path.of("../specs/examples/equivalent-units.yaml"));
   private static final Qualification SHARED =
       SPECS.read(Path.of("../specs/examples/unit-in-two-groups.yaml"));
+  /** Unit numbers with spaces ({@code SHC 21}): only semicolons separate a cell's units. */
+  private static final Qualification SPACED =
+      SPECS.read(Path.of("src/test/resources/specs/long-unit-numbers.yaml"));
 
   private static long seed() {
     String given = System.getProperty("batch.seed");
@@ -42,7 +45,7 @@ class FastPathTest {
     long seed = seed();
     SplittableRandom rnd = new SplittableRandom(seed);
     List<List<Qualification>> setups = List.of(List.of(CS), List.of(EQUIVALENT),
-        List.of(SHARED), List.of(CS, EQUIVALENT, SHARED));
+        List.of(SHARED), List.of(SPACED), List.of(CS, EQUIVALENT, SHARED, SPACED));
     List<String> headers = List.of("learner,units,cohort", "cohort,units,learner",
         "learner,qualification,units,centre,cohort", "units,learner", "learner,units");
     for (int round = 0; round < 24; round++) {
@@ -77,7 +80,7 @@ class FastPathTest {
     long seed = seed();
     SplittableRandom rnd = new SplittableRandom(seed);
     List<List<Qualification>> setups = List.of(List.of(CS), List.of(EQUIVALENT),
-        List.of(CS, EQUIVALENT, SHARED));
+        List.of(SPACED), List.of(CS, EQUIVALENT, SHARED, SPACED));
     for (int round = 0; round < 16; round++) {
       List<Qualification> qs = setups.get(rnd.nextInt(setups.size()));
       byte[] input = jsonCohort(rnd, qs, 1000 + rnd.nextInt(2000));
@@ -139,6 +142,27 @@ class FastPathTest {
     }
   }
 
+  @Test
+  void aCellOfSpacedUnitNumbersIsTakenByTheFastPathAndSplitAtSemicolonsOnly() {
+    FastPath fast = new FastPath(List.of("learner", "units"), List.of(Checker.of(SPACED)));
+    FastPath.Scratch s = fast.scratch();
+    byte[] line = "L7, M1 ;SHC 21;  HSC 2028 ".getBytes(StandardCharsets.US_ASCII);
+    assertThat(fast.check(line, 0, line.length, 9, s)).as("taken").isTrue();
+    assertThat(s.met).as("M1, SHC 21 and HSC 2028 meet the rules").isTrue();
+    byte[] words = "L7,M1 SHC 21 HSC 2028".getBytes(StandardCharsets.US_ASCII);
+    assertThat(fast.check(words, 0, words.length, 9, s))
+        .as("spaces do not separate units here: one unknown unit, for the general path to word")
+        .isFalse();
+    for (String general : List.of("L7,M1;shc 21", "L7,M1;SHC  21", "L7,M1;SHC\t21")) {
+      byte[] b = general.getBytes(StandardCharsets.US_ASCII);
+      assertThat(fast.check(b, 0, b.length, 9, s)).as(general).isFalse();
+    }
+    FastPath json = new FastPath(null, List.of(Checker.of(SPACED)));
+    byte[] record = "{\"learner\": \"L7\", \"units\": [\"M1\", \"SHC 21\", \"HSC 2028\"]}"
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(json.checkJson(record, 0, record.length, 3, json.scratch())).isTrue();
+  }
+
   /** A random JSON lines cohort: mostly plain records, with every kind of oddity now and then. */
   private static byte[] jsonCohort(SplittableRandom rnd, List<Qualification> qs, int records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -198,7 +222,13 @@ class FastPathTest {
         break;
     }
     List<String> tokens = new ArrayList<>();
-    for (String t : units(rnd, q).split("[ ;\t]+")) {
+    for (String t : units(rnd, q).split(q.hasSpacedUnitNumbers() ? ";" : "[ ;\t]+")) {
+      if (q.hasSpacedUnitNumbers() && rnd.nextInt(10) != 0) {
+        t = t.strip();
+      }
+      if (t.isEmpty() && rnd.nextInt(4) != 0) {
+        continue;
+      }
       tokens.add("\"" + (rnd.nextInt(40) == 0 ? " " + t : t) + "\"");
     }
     if (rnd.nextInt(40) == 0) {
@@ -291,6 +321,12 @@ class FastPathTest {
   }
 
   private static String units(SplittableRandom rnd, Qualification q) {
+    boolean spaced = q.hasSpacedUnitNumbers();
+    // Where unit numbers hold spaces only semicolons separate units, and spaces around one are
+    // trimmed; elsewhere spaces separate too.
+    List<String> separators = spaced ? List.of(";", "; ", " ;", " ; ", ";  ", ";\t")
+        : List.of(" ", " ", " ", ";", "; ", "  ", "\t");
+    String splitter = spaced ? "\\s*;\\s*" : "[ ;\t]+";
     List<Unit> all = new ArrayList<>(q.units().values());
     StringBuilder b = new StringBuilder();
     if (rnd.nextInt(8) == 0) {
@@ -301,21 +337,24 @@ class FastPathTest {
       String token;
       int pick = rnd.nextInt(60);
       if (pick == 0) {
-        token = "Z9";
+        token = spaced ? "SHC" : "Z9";
       } else if (pick == 1) {
-        token = "f1";
+        token = spaced ? "shc  21" : "f1";
       } else if (pick == 2 && !b.toString().replaceAll("[ ;\t]", "").isEmpty()) {
-        token = b.toString().replaceAll("^[ ;\t]+", "").split("[ ;\t]+")[0];
+        token = b.toString().replaceAll("^[ ;\t]+", "").split(splitter)[0];
       } else {
         Unit u = all.remove(rnd.nextInt(all.size()));
         token = rnd.nextInt(5) == 0 && u.reference().isPresent()
             ? u.reference().get().value() : u.number();
+        if (spaced && rnd.nextInt(10) == 0) {
+          token = token.replace(" ", List.of("  ", "\t", " ").get(rnd.nextInt(3)));
+        }
         if (all.isEmpty()) {
           all = new ArrayList<>(q.units().values());
         }
       }
       if (k > 0) {
-        b.append(List.of(" ", " ", " ", ";", "; ", "  ", "\t").get(rnd.nextInt(7)));
+        b.append(separators.get(rnd.nextInt(separators.size())));
       }
       b.append(token);
     }
