@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Rule;
@@ -159,6 +160,11 @@ public final class Qualification {
         }
 
         @Override
+        public List<String> visitCap(Cap rule) {
+          return rule.scope().units();
+        }
+
+        @Override
         public List<String> visitChoose(Choose rule) {
           return rule.units();
         }
@@ -183,6 +189,11 @@ public final class Qualification {
 
         @Override
         public List<String> visitTotal(Total rule) {
+          return rule.scope().groups();
+        }
+
+        @Override
+        public List<String> visitCap(Cap rule) {
           return rule.scope().groups();
         }
 

@@ -3,12 +3,16 @@ package org.qualcheck.model;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One unit of a qualification: its unit number within the qualification (e.g. {@code A3}), its
- * unit reference number if it has one, title, credit value, level and guided learning hours.
+ * unit reference number if it has one, title, credit value, level, guided learning hours and the
+ * attributes the qualification's designer gives it (such as {@code graded}), which rules can filter
+ * on.
  *
  * @param number the unit number used in the qualification's tables; unique within it
  * @param reference the regulated unit reference number, if published
@@ -16,6 +20,7 @@ import java.util.OptionalInt;
  * @param credits the credit value, at least 1
  * @param level the unit's framework level
  * @param guidedLearningHours guided learning hours, if published
+ * @param attributes designer-chosen names such as {@code graded}, in the order written
  */
 public record Unit(
     String number,
@@ -23,7 +28,8 @@ public record Unit(
     String title,
     int credits,
     Level level,
-    OptionalInt guidedLearningHours) {
+    OptionalInt guidedLearningHours,
+    Set<String> attributes) {
 
   /**
    * Checks the parts given.
@@ -34,6 +40,8 @@ public record Unit(
    * @param credits the credit value, at least 1
    * @param level the unit's framework level
    * @param guidedLearningHours guided learning hours, if published
+   * @param attributes designer-chosen names such as {@code graded}; copied, so the value is
+   *     immutable
    */
   public Unit {
     checkArgument(number != null && !number.isBlank(), "a unit needs a unit number");
@@ -52,6 +60,42 @@ public record Unit(
     checkNotNull(guidedLearningHours, "guidedLearningHours");
     guidedLearningHours.ifPresent(
         h -> checkArgument(h >= 0, "unit %s has negative guided learning hours", number));
+    attributes = ImmutableSet.copyOf(checkNotNull(attributes, "attributes"));
+    for (String a : attributes) {
+      checkArgument(
+          !a.isBlank() && PrintableText.firstControl(a) < 0,
+          "unit %s has an attribute that is blank or holds a control character",
+          number);
+    }
+  }
+
+  /**
+   * A unit without attributes.
+   *
+   * @param number the unit number used in the qualification's tables; unique within it
+   * @param reference the regulated unit reference number, if published
+   * @param title the unit title as printed
+   * @param credits the credit value, at least 1
+   * @param level the unit's framework level
+   * @param guidedLearningHours guided learning hours, if published
+   */
+  public Unit(
+      String number,
+      Optional<UnitReference> reference,
+      String title,
+      int credits,
+      Level level,
+      OptionalInt guidedLearningHours) {
+    this(number, reference, title, credits, level, guidedLearningHours, Set.of());
+  }
+
+  /**
+   * {@return this unit with these attributes instead of its own}
+   *
+   * @param names the attribute names
+   */
+  public Unit withAttributes(Set<String> names) {
+    return new Unit(number, reference, title, credits, level, guidedLearningHours, names);
   }
 
   /**

@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import org.qualcheck.model.Level;
 
 /**
- * Restricts a {@link Total} to units at, at or above, or at or below a level.
+ * Restricts a {@link Total} or {@link Cap} (through a {@link UnitFilter}) to units at, at or above, or at or below a level.
  *
  * @param comparison how a unit's level is compared with {@code level}
  * @param level the level compared with

@@ -11,13 +11,16 @@ package org.qualcheck.rule;
  * <ul>
  *   <li>{@link AllOf}: every unit of the named groups or units (mandatory units).
  *   <li>{@link Total}: a minimum and/or maximum of credits, units or guided learning hours summed over
- *       chosen units in the named groups or units, optionally only those at certain levels.
+ *       chosen units in the named groups or units, optionally only those passing a {@link
+ *       UnitFilter} (levels, attributes).
+ *   <li>{@link Cap}: at most N of credits, units or hours from a scope count; the rest of the
+ *       scope's units may be held but count toward nothing.
  *   <li>{@link Choose}: exactly, at least or at most N of a set of units.
  *   <li>{@link Barred}: units that may not be taken together.
  *   <li>{@link Equivalent}: units that stand for one another; at most one of them counts.
  * </ul>
  */
-public sealed interface Rule permits AllOf, Total, Choose, Barred, Equivalent {
+public sealed interface Rule permits AllOf, Total, Cap, Choose, Barred, Equivalent {
   /**
    * {@return a short name, unique within the qualification, by which results and findings refer
    * to it}
@@ -48,6 +51,13 @@ public sealed interface Rule permits AllOf, Total, Choose, Barred, Equivalent {
      * @param rule the rule visited
      */
     R visitTotal(Total rule);
+
+    /**
+     * {@return the answer for a cap on what counts}
+     *
+     * @param rule the rule visited
+     */
+    R visitCap(Cap rule);
 
     /**
      * {@return the answer for a choose rule}

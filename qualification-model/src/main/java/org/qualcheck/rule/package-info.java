@@ -1,5 +1,5 @@
 /**
- * The rule language: all-of, total, choose, barred and equivalent rules, with their scopes, bounds
- * and level filters.
+ * The rule language: all-of, total, cap, choose, barred and equivalent rules, with their scopes, bounds
+ * and unit filters (level, attributes).
  */
 package org.qualcheck.rule;

@@ -112,11 +112,20 @@ final class CatalogueReader {
               u.get("credits").intValue(),
               level(u.get("level")),
               u.has("glh") ? OptionalInt.of(u.get("glh").intValue()) : OptionalInt.empty(),
+              attributes(u.get("attributes")),
               tree.valueAt(List.of("units", i, "reference")));
       b.put(unit.reference().value(), unit);
     }
     return new Catalogue(
         tree.file(), header.get("title").asText(), header.get("source").asText(), b.build());
+  }
+
+  private static java.util.Set<String> attributes(JsonNode names) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (names != null) {
+      names.forEach(n -> out.add(n.asText()));
+    }
+    return out;
   }
 
   private static Level level(JsonNode node) {

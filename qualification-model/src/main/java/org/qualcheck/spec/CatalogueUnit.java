@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.qualcheck.model.Level;
 import org.qualcheck.model.SourceLocation;
 import org.qualcheck.model.Unit;
@@ -21,6 +22,7 @@ import org.qualcheck.model.UnitReference;
  * @param credits the credit value, at least 1
  * @param level the unit's framework level
  * @param guidedLearningHours guided learning hours, if published
+ * @param attributes designer-chosen names such as {@code graded}
  * @param location where the unit's reference number is written, so that a problem with the unit
  *     can point at it
  */
@@ -30,6 +32,7 @@ record CatalogueUnit(
     int credits,
     Level level,
     OptionalInt guidedLearningHours,
+    Set<String> attributes,
     SourceLocation location) {
 
   CatalogueUnit {
@@ -39,12 +42,13 @@ record CatalogueUnit(
     checkNotNull(level, "level");
     checkNotNull(guidedLearningHours, "guidedLearningHours");
     checkNotNull(location, "location");
+    attributes = com.google.common.collect.ImmutableSet.copyOf(checkNotNull(attributes, "attributes"));
   }
 
   /** The unit as a qualification that numbers it {@code number} holds it. */
   Unit numbered(String number) {
     return new Unit(
-        number, Optional.of(reference), title, credits, level, guidedLearningHours);
+        number, Optional.of(reference), title, credits, level, guidedLearningHours, attributes);
   }
 
   /**
@@ -69,6 +73,10 @@ record CatalogueUnit(
     }
     if (!guidedLearningHours.equals(there.guidedLearningHours)) {
       d.add("glh " + hours(guidedLearningHours) + " here but " + hours(there.guidedLearningHours) + " there");
+    }
+    if (!attributes.equals(there.attributes)) {
+      d.add("attributes " + new java.util.TreeSet<>(attributes) + " here but "
+          + new java.util.TreeSet<>(there.attributes) + " there");
     }
     return d;
   }

@@ -190,6 +190,13 @@ final class Phrases {
         return "a mapping naming \"groups\", \"units\" or both";
       case "total":
         return "a mapping with a \"min\", a \"max\" or both";
+      case "cap":
+        return "a mapping with a \"max\"";
+      case "attribute":
+      case "without-attribute":
+        return "an attribute name written as text, such as \"graded\"";
+      case "attributes":
+        return "a list of attribute names, such as [graded]";
       case "choose":
         return "a mapping with \"units\" and \"exactly\", \"min\" or \"max\"";
       case "barred":

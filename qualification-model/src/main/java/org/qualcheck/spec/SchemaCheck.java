@@ -32,7 +32,7 @@ final class SchemaCheck {
   static final String CATALOGUE_SCHEMA_RESOURCE = "/org/qualcheck/spec/catalogue.schema.json";
 
   private static final ImmutableList<String> RULE_KINDS =
-      ImmutableList.of("all-of", "total", "choose", "barred", "equivalent");
+      ImmutableList.of("all-of", "total", "cap", "choose", "barred", "equivalent");
 
   private final SchemaValidator schema;
 
@@ -257,6 +257,11 @@ final class SchemaCheck {
       return new SpecProblem(
           tree.valueAt(at),
           Phrases.subject(tree, at) + " needs a \"min\", a \"max\" or both, to say what it limits");
+    }
+    if (inRule && "cap".equals(last) && node.isObject() && !node.has("max")) {
+      return new SpecProblem(
+          tree.valueAt(at),
+          Phrases.subject(tree, at) + " needs a \"max\", to say how much of its scope may count");
     }
     return wrongValue(tree, at);
   }

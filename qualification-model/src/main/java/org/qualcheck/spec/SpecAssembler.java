@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Level;
 import org.qualcheck.model.PrintableText;
@@ -20,6 +23,7 @@ import org.qualcheck.model.UnitReference;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.LevelFilter;
@@ -27,6 +31,7 @@ import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Scope;
 import org.qualcheck.rule.Total;
+import org.qualcheck.rule.UnitFilter;
 
 /**
  * Checks that a schema-valid spec tree hangs together (names are unique, every name used is
@@ -161,6 +166,7 @@ final class SpecAssembler {
     JsonNode units = root.path("units");
     for (int i = 0; i < units.size(); i++) {
       identifier(List.of("units", i, "number"), "a unit number");
+      identifiers(List.of("units", i, "attributes"), "an attribute");
     }
     JsonNode groups = root.path("groups");
     for (int i = 0; i < groups.size(); i++) {
@@ -176,6 +182,25 @@ final class SpecAssembler {
         identifiers(base, "a unit number");
         identifiers(append(base, "units"), "a unit number");
         identifiers(append(base, "groups"), "a group id");
+        identifier(append(base, "attribute"), "an attribute");
+        identifier(append(base, "without-attribute"), "an attribute");
+      }
+    }
+  }
+
+  /** Refuses an attribute listed twice for one unit: the second says nothing, so it is a slip. */
+  private void checkAttributes(int unit) {
+    JsonNode names = root.path("units").path(unit).path("attributes");
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < names.size(); j++) {
+      if (names.get(j).isTextual() && !seen.add(names.get(j).asText())) {
+        problems.add(
+            new SpecProblem(
+                tree.valueAt(List.of("units", unit, "attributes", j)),
+                Phrases.item(tree, "units", unit)
+                    + " lists the attribute \""
+                    + YamlTreeReader.safe(names.get(j).asText())
+                    + "\" twice; list each attribute once"));
       }
     }
   }
@@ -220,6 +245,7 @@ final class SpecAssembler {
     Map<String, Integer> byFoldedNumber = new HashMap<>();
     Map<String, Integer> byReference = new HashMap<>();
     for (int i = 0; i < units.size(); i++) {
+      checkAttributes(i);
       JsonNode number = units.path(i).path("number");
       if (!number.isTextual()) {
         continue;
@@ -280,6 +306,7 @@ final class SpecAssembler {
     Map<String, Integer> byFoldedReference = new HashMap<>();
     byReference.forEach((r, i) -> byFoldedReference.putIfAbsent(folded(r), i));
     for (int i = 0; i < units.size(); i++) {
+      checkAttributes(i);
       JsonNode number = units.path(i).path("number");
       if (!number.isTextual()) {
         continue;
@@ -435,6 +462,7 @@ final class SpecAssembler {
                   u.get("credits").intValue(),
                   level(u.get("level")),
                   glh(u),
+                  there.get().attributes(),
                   where);
           List<String> differences = here.differencesFrom(there.get());
           if (!differences.isEmpty()) {
@@ -508,6 +536,11 @@ final class SpecAssembler {
                   u.get("credits").intValue(),
                   level(u.get("level")),
                   glh(u));
+      if (u.has("attributes")) {
+        Set<String> attributes = new LinkedHashSet<>(unit.attributes());
+        attributes.addAll(names(u.get("attributes")));
+        unit = unit.withAttributes(attributes);
+      }
       b.unit(unit).location("unit:" + unit.number(), tree.valueAt(List.of("units", i)));
     }
     JsonNode groups = root.path("groups");
@@ -548,20 +581,9 @@ final class SpecAssembler {
       case "all-of":
         return new AllOf(id, scope(body));
       case "total":
-        Optional<LevelFilter> filter = Optional.empty();
-        if (body.has("level")) {
-          JsonNode f = body.get("level");
-          String comparison = f.fieldNames().next();
-          Level level = level(f.get(comparison));
-          filter =
-              Optional.of(
-                  comparison.equals("exactly")
-                      ? LevelFilter.exactly(level)
-                      : comparison.equals("at-least")
-                          ? LevelFilter.atLeast(level)
-                          : LevelFilter.atMost(level));
-        }
-        return new Total(id, measure(body.path("measure").asText("credits")), scope(body), filter, bounds(body));
+        return new Total(id, measure(body), scope(body), filter(body), bounds(body));
+      case "cap":
+        return new Cap(id, measure(body), scope(body), filter(body), body.get("max").longValue());
       case "choose":
         return new Choose(id, names(body.get("units")), bounds(body));
       case "barred":
@@ -573,8 +595,31 @@ final class SpecAssembler {
     }
   }
 
-  private static Measure measure(String text) {
-    switch (text) {
+  /** The unit filter of a total or cap: its level, attribute and without-attribute keys. */
+  private static UnitFilter filter(JsonNode body) {
+    Optional<LevelFilter> level = Optional.empty();
+    if (body.has("level")) {
+      JsonNode f = body.get("level");
+      String comparison = f.fieldNames().next();
+      Level at = level(f.get(comparison));
+      level =
+          Optional.of(
+              comparison.equals("exactly")
+                  ? LevelFilter.exactly(at)
+                  : comparison.equals("at-least") ? LevelFilter.atLeast(at) : LevelFilter.atMost(at));
+    }
+    UnitFilter filter = UnitFilter.level(level);
+    if (body.has("attribute")) {
+      filter = filter.withAttribute(body.get("attribute").asText());
+    }
+    if (body.has("without-attribute")) {
+      filter = filter.withoutAttribute(body.get("without-attribute").asText());
+    }
+    return filter;
+  }
+
+  private static Measure measure(JsonNode body) {
+    switch (body.path("measure").asText("credits")) {
       case "units":
         return Measure.UNITS;
       case "glh":
@@ -615,7 +660,7 @@ final class SpecAssembler {
   }
 
   private static Optional<String> kind(JsonNode rule) {
-    for (String k : List.of("all-of", "total", "choose", "barred", "equivalent")) {
+    for (String k : List.of("all-of", "total", "cap", "choose", "barred", "equivalent")) {
       if (rule.has(k)) {
         return Optional.of(k);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qualcheck.model.Level;
 import org.qualcheck.model.SourceLocation;
@@ -19,6 +20,7 @@ class CatalogueUnitTest {
           4,
           Level.LEVEL_1,
           OptionalInt.of(30),
+          Set.of("graded"),
           new SourceLocation("a.yaml", 6, 16));
 
   @Test
@@ -31,7 +33,8 @@ class CatalogueUnitTest {
                 "Communicate using customer service language",
                 4,
                 Level.LEVEL_1,
-                OptionalInt.of(30)));
+                OptionalInt.of(30),
+                Set.of("graded")));
   }
 
   @Test
@@ -43,6 +46,7 @@ class CatalogueUnitTest {
             UNIT.credits(),
             UNIT.level(),
             UNIT.guidedLearningHours(),
+            UNIT.attributes(),
             new SourceLocation("b.yaml", 9, 16));
     assertThat(UNIT.differencesFrom(elsewhere)).isEmpty();
   }
@@ -56,6 +60,7 @@ class CatalogueUnitTest {
             5,
             Level.LEVEL_2,
             OptionalInt.empty(),
+            Set.of("ungraded"),
             new SourceLocation("b.yaml", 9, 16));
     assertThat(UNIT.differencesFrom(other))
         .containsExactly(
@@ -63,6 +68,7 @@ class CatalogueUnitTest {
                 + " language\" there",
             "credits 4 here but 5 there",
             "Level 1 here but Level 2 there",
-            "glh 30 here but none there");
+            "glh 30 here but none there",
+            "attributes [graded] here but [ungraded] there");
   }
 }

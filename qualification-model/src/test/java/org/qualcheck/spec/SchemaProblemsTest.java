@@ -29,7 +29,7 @@ class SchemaProblemsTest {
                   .contains("unit \"A2\" has an unknown key \"colour\"")
                   .contains(
                       "\"number\", \"from-catalogue\", \"reference\", \"title\", \"credits\","
-                          + " \"level\" and \"glh\"");
+                          + " \"level\", \"glh\" and \"attributes\"");
             });
   }
 
@@ -122,7 +122,7 @@ class SchemaProblemsTest {
     assertAt(p, "specs/rule-without-kind.yaml", 11, 5);
     assertThat(p.message())
         .startsWith("rule \"lonely\" does not say what kind of rule it is")
-        .contains("\"all-of\", \"total\", \"choose\", \"barred\" or \"equivalent\"");
+        .contains("\"all-of\", \"total\", \"cap\", \"choose\", \"barred\" or \"equivalent\"");
   }
 
   @Test

@@ -1,5 +1,10 @@
 package org.qualcheck.check;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import org.qualcheck.rule.Cap;
+import org.qualcheck.rule.Equivalent;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -16,7 +21,8 @@ import java.util.Map;
  * @param met whether the plan is proved to meet every rule: some reading of it meets them all
  * @param outcomes one outcome per rule, in rule order
  * @param placement for each counted unit listed in a group, the group it counts toward
- * @param notCounted units in the plan that count toward nothing because an equivalent unit counts
+ * @param notCounted units in the plan that count toward nothing: because an equivalent unit
+ *     counts, or because a cap on what counts leaves them out ({@link #notCountedBy()} says which)
  * @param undecided whether the search over the plan's readings reached its bound before it could
  *     prove the plan met or not met; {@code met} is then false and the outcomes are those of the
  *     best reading found, which need not be the best there is
@@ -55,6 +61,31 @@ public record CheckResult(
   /** {@return the three-valued verdict: met, not met, or undecided at the search's bound} */
   public Verdict verdict() {
     return met ? Verdict.MET : undecided ? Verdict.UNDECIDED : Verdict.NOT_MET;
+  }
+
+  /**
+   * {@return for each unit that does not count, the id of the rule that leaves it out: the first
+   * cap whose outcome lists it, otherwise the equivalence that names it; in plan order}
+   */
+  public Map<String, String> notCountedBy() {
+    Map<String, String> by = new LinkedHashMap<>();
+    for (String unit : notCounted) {
+      String cap = null;
+      String equivalence = null;
+      for (RuleOutcome o : outcomes) {
+        if (cap == null && o.rule() instanceof Cap && o.notCounted().contains(unit)) {
+          cap = o.ruleId();
+        }
+        if (equivalence == null && o.rule() instanceof Equivalent e && e.units().contains(unit)) {
+          equivalence = o.ruleId();
+        }
+      }
+      String why = cap != null ? cap : equivalence;
+      if (why != null) {
+        by.put(unit, why);
+      }
+    }
+    return Collections.unmodifiableMap(by);
   }
 
   /** {@return the outcomes of the rules the plan does not meet} */

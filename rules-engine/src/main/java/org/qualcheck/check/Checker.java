@@ -145,6 +145,18 @@ public final class Checker {
     for (int i = Bits.next(contributors, 0); i >= 0; i = Bits.next(contributors, i + 1)) {
       counted.add(compiled.number(i));
     }
+    ImmutableList.Builder<String> notCounted = ImmutableList.builder();
+    if (rule instanceof CompiledRule.Sum sum && sum.isCap()) {
+      long[] scope = sum.relevantUnits();
+      long[] counts = a.counted();
+      long[] chosen = a.chosen();
+      for (int i = Bits.next(scope, 0); i >= 0; i = Bits.next(scope, i + 1)) {
+        // a unit left out because an equivalent counts is the equivalence's doing, not the cap's
+        if (Bits.get(chosen, i) && !Bits.intersects(counts, compiled.equivalents(i))) {
+          notCounted.add(compiled.number(i));
+        }
+      }
+    }
     ImmutableList<String> missing = ImmutableList.of();
     if (rule instanceof CompiledRule.Requirements req && figure < req.requirementCount()) {
       ImmutableList.Builder<String> lacking = ImmutableList.builder();
@@ -165,7 +177,8 @@ public final class Checker {
         shortfall,
         excess,
         counted.build(),
-        missing);
+        missing,
+        notCounted.build());
   }
 
   /** The units an all-of rule requires, in the order its compiled requirements are numbered. */

@@ -21,6 +21,8 @@ import org.qualcheck.rule.Rule;
  * @param excess how far the figure is above the maximum; zero when it is not
  * @param counted the plan's units that make up the figure, in unit order
  * @param missing for mandatory units, those the plan lacks; empty otherwise
+ * @param notCounted for caps, the plan's units in the cap's scope that do not count, in unit
+ *     order; empty otherwise
  */
 public record RuleOutcome(
     Rule rule,
@@ -32,7 +34,8 @@ public record RuleOutcome(
     long shortfall,
     long excess,
     List<String> counted,
-    List<String> missing) {
+    List<String> missing,
+    List<String> notCounted) {
 
   /**
    * Checks the parts given; collections are copied, so the value is immutable.
@@ -48,6 +51,8 @@ public record RuleOutcome(
    * @param excess how far the figure is above the maximum; zero when it is not
    * @param counted the plan's units that make up the figure, in unit order
    * @param missing for mandatory units, those the plan lacks; empty otherwise
+   * @param notCounted for caps, the plan's units in the cap's scope that do not count; empty
+   *     otherwise
    */
   public RuleOutcome {
     checkNotNull(rule, "rule");
@@ -55,6 +60,37 @@ public record RuleOutcome(
     checkNotNull(maximum, "maximum");
     counted = ImmutableList.copyOf(checkNotNull(counted, "counted"));
     missing = ImmutableList.copyOf(checkNotNull(missing, "missing"));
+    notCounted = ImmutableList.copyOf(checkNotNull(notCounted, "notCounted"));
+  }
+
+  /**
+   * An outcome of a rule that leaves no unit uncounted (every kind but a cap).
+   *
+   * @param rule the rule
+   * @param holds whether the plan meets it
+   * @param requirement what the rule asks, in plain English
+   * @param minimum the least figure the rule admits
+   * @param maximum the greatest figure the rule admits; empty when the rule has no maximum
+   * @param achieved the plan's figure: credits, units or hours summed, or requirements met
+   * @param shortfall how far the figure is below the minimum; zero when it is not
+   * @param excess how far the figure is above the maximum; zero when it is not
+   * @param counted the plan's units that make up the figure, in unit order
+   * @param missing for mandatory units, those the plan lacks; empty otherwise
+   */
+  public RuleOutcome(
+      Rule rule,
+      boolean holds,
+      String requirement,
+      long minimum,
+      OptionalLong maximum,
+      long achieved,
+      long shortfall,
+      long excess,
+      List<String> counted,
+      List<String> missing) {
+    this(
+        rule, holds, requirement, minimum, maximum, achieved, shortfall, excess, counted, missing,
+        List.of());
   }
 
   /** {@return the rule's id, as the spec names it, e.g. {@code optional-level-2}} */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Bounds;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
@@ -83,7 +84,8 @@ public final class RuleText {
   }
 
   /**
-   * {@return the rule kind's key in the spec language: all-of, total, choose, barred or equivalent}
+   * {@return the rule kind's key in the spec language: all-of, total, cap, choose, barred or
+   * equivalent}
    *
    * @param rule the rule whose kind is wanted
    */
@@ -98,6 +100,11 @@ public final class RuleText {
           @Override
           public String visitTotal(Total r) {
             return "total";
+          }
+
+          @Override
+          public String visitCap(Cap r) {
+            return "cap";
           }
 
           @Override
@@ -146,10 +153,17 @@ public final class RuleText {
 
           @Override
           public String visitTotal(Total r) {
-            return figure(r.bounds(), r.measure())
-                + r.level().map(f -> " " + f).orElse("")
+            return figure(r.bounds(), r.measure()) + r.filter() + " " + scope(r.scope());
+          }
+
+          @Override
+          public String visitCap(Cap r) {
+            return "at most "
+                + r.measure().amount(r.max())
+                + r.filter()
                 + " "
-                + scope(r.scope());
+                + scope(r.scope())
+                + " count";
           }
 
           @Override
@@ -200,6 +214,14 @@ public final class RuleText {
           : figure > 1
               ? "only " + counted.get(0) + " counts of the " + figure + " equivalent units taken"
               : counted.get(0) + " counts";
+    }
+    if (r instanceof Cap c) {
+      return c.measure().amount(figure)
+          + (figure == 1 ? " counts" : " count")
+          + (counted.isEmpty() ? "" : " (" + String.join(", ", counted) + ")")
+          + (o.notCounted().isEmpty()
+              ? ""
+              : "; not counted, over the cap: " + String.join(", ", o.notCounted()));
     }
     Measure measure = r instanceof Total t ? t.measure() : Measure.UNITS;
     String got = measure.amount(figure);

@@ -20,12 +20,14 @@ import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Scope;
 import org.qualcheck.rule.Total;
+import org.qualcheck.rule.UnitFilter;
 
 /**
  * A qualification compiled for fast, exact checking: units become indices {@code 0..n-1} in
@@ -56,6 +58,8 @@ public final class CompiledQualification {
   private final String[] groupIds;
   private final long[][] groupMasks;
   private final ImmutableList<CompiledRule> rules;
+  /** The units some cap may take in: the search chooses whether each of the plan's counts. */
+  private final long[] capped;
   private final boolean simple;
 
   private CompiledQualification(Qualification q) {
@@ -104,12 +108,19 @@ public final class CompiledQualification {
       options[i] = opts.stream().mapToInt(Integer::intValue).toArray();
       anyChoice |= options[i].length > 1;
     }
-    this.simple = !anyChoice;
     ImmutableList.Builder<CompiledRule> compiled = ImmutableList.builder();
+    long[] capped = Bits.empty(n);
     for (Rule r : q.rules()) {
-      compiled.add(r.accept(new RuleCompiler()));
+      CompiledRule c = r.accept(new RuleCompiler());
+      compiled.add(c);
+      if (c instanceof CompiledRule.Sum sum && sum.isCap()) {
+        Bits.or(capped, sum.staticMask);
+      }
     }
     this.rules = compiled.build();
+    this.capped = capped;
+    // a cap is a choice too: which of its units count
+    this.simple = !anyChoice && Bits.count(capped) == 0;
   }
 
   private int[] equivalenceClasses(Qualification q, int n) {
@@ -526,6 +537,7 @@ public final class CompiledQualification {
     final int[] sums;
     long leaves;
     Reading best;
+    boolean bestBreaksCap;
 
     Search(long[] chosen, boolean exact, boolean[] active, SearchBudget budget) {
       this.active = active;
@@ -626,7 +638,34 @@ public final class CompiledQualification {
       if (chooseCounted(0)) {
         return Verdict.MET;
       }
+      if (!exact && best == null) {
+        plainestReading();
+      }
       return budget.exceeded() ? Verdict.UNDECIDED : Verdict.NOT_MET;
+    }
+
+    /**
+     * Records the reading that leaves every capped unit uncounted and places each counted unit in
+     * its first group: one an explanation can always give, for when its search ran out first.
+     */
+    void plainestReading() {
+      long[] kept = a.counted.clone();
+      for (int r : sums) {
+        CompiledRule.Sum sum = (CompiledRule.Sum) rules.get(r);
+        if (sum.isCap() && isActive(r)) {
+          for (int w = 0; w < kept.length; w++) {
+            a.counted[w] &= ~sum.staticMask[w];
+          }
+        }
+      }
+      for (int i = Bits.next(a.counted, 0); i >= 0; i = Bits.next(a.counted, i + 1)) {
+        a.place(i, options[i].length > 0 ? options[i][0] : -1);
+      }
+      evaluate();
+      for (int i = 0; i < numbers.length; i++) {
+        a.place(i, -1);
+      }
+      System.arraycopy(kept, 0, a.counted, 0, kept.length);
     }
 
     boolean stopped() {
@@ -635,7 +674,7 @@ public final class CompiledQualification {
 
     boolean chooseCounted(int k) {
       if (k == choices.size()) {
-        return new Placement().run();
+        return chooseCapped();
       }
       for (int i : choices.get(k)) {
         if (!budget.spend()) {
@@ -654,11 +693,130 @@ public final class CompiledQualification {
       return false;
     }
 
+    /** The counted units that some active cap may take in, kind by kind; set per counted set. */
+    List<int[]> capKinds;
+    /** Per kind, per rule (active caps only): what one of its units surely adds to the cap. */
+    List<long[]> capSure;
+    /** Per rule (active caps only): the figure its counted units surely reach so far. */
+    long[] sure;
+
+    /**
+     * Chooses which of the counted units that some active cap may take in count, then places
+     * them. Units that no rule can tell apart are one kind, and the search runs over how many of
+     * each kind count (most first), never over which. A branch ends as soon as the units surely in
+     * an active cap's scope exceed it. With no such unit in the plan, placement alone.
+     */
+    boolean chooseCapped() {
+      long[] candidates = Bits.empty(numbers.length);
+      for (int r : sums) {
+        CompiledRule.Sum sum = (CompiledRule.Sum) rules.get(r);
+        if (sum.isCap() && isActive(r)) {
+          Bits.or(candidates, and(a.counted, sum.staticMask));
+        }
+      }
+      if (Bits.count(candidates) == 0) {
+        return new Placement().run();
+      }
+      Map<String, List<Integer>> kinds = new LinkedHashMap<>();
+      for (int i = Bits.next(candidates, 0); i >= 0; i = Bits.next(candidates, i + 1)) {
+        kinds.computeIfAbsent(countKey(i), key -> new ArrayList<>()).add(i);
+      }
+      capKinds = new ArrayList<>();
+      capSure = new ArrayList<>();
+      for (List<Integer> members : kinds.values()) {
+        int[] units = members.stream().mapToInt(Integer::intValue).toArray();
+        long[] adds = new long[rules.size()];
+        for (int r : sums) {
+          CompiledRule.Sum sum = (CompiledRule.Sum) rules.get(r);
+          if (sum.isCap() && isActive(r) && sum.surelyInScope(units[0], options[units[0]])) {
+            adds[r] = sum.weight(units[0]);
+          }
+        }
+        capKinds.add(units);
+        capSure.add(adds);
+      }
+      sure = new long[rules.size()];
+      return countKind(0);
+    }
+
+    /**
+     * What tells a capped unit apart from others when choosing whether it counts: its groups, what
+     * it adds to each sum, and the mandatory requirements and choose rules that name it.
+     */
+    String countKey(int i) {
+      StringBuilder key = new StringBuilder(Arrays.toString(options[i]));
+      for (int r = 0; r < rules.size(); r++) {
+        CompiledRule rule = rules.get(r);
+        if (rule instanceof CompiledRule.Sum sum) {
+          key.append(';')
+              .append(Bits.get(sum.levelMask, i) ? sum.weight(i) : -1)
+              .append(Bits.get(sum.unitScope, i) ? 'u' : '-');
+        } else if (rule instanceof CompiledRule.Requirements req) {
+          for (int k = 0; k < req.requirementCount(); k++) {
+            if (Bits.get(req.classMasks[k], i)) {
+              key.append(";R").append(r).append('.').append(k);
+            }
+          }
+        } else if (rule instanceof CompiledRule.Count c && !c.countsChosen()) {
+          key.append(Bits.get(c.mask, i) ? ";C" + r : "");
+        }
+      }
+      return key.toString();
+    }
+
+    /** How many units of capped kind {@code k} count, most first; the later kinds recursively. */
+    boolean countKind(int k) {
+      if (k == capKinds.size()) {
+        return new Placement().run();
+      }
+      int[] units = capKinds.get(k);
+      long[] adds = capSure.get(k);
+      for (int m = units.length; m >= 0; m--) {
+        if (!budget.spend()) {
+          return false;
+        }
+        boolean fits = true;
+        for (int r : sums) {
+          if (adds[r] != 0 && sure[r] + m * adds[r] > rules.get(r).max()) {
+            fits = false;
+          }
+        }
+        if (!fits) {
+          continue;
+        }
+        for (int j = 0; j < units.length; j++) {
+          if (j < m) {
+            Bits.set(a.counted, units[j]);
+          } else {
+            Bits.clear(a.counted, units[j]);
+          }
+        }
+        for (int r : sums) {
+          sure[r] += m * adds[r];
+        }
+        boolean done = countKind(k + 1);
+        for (int r : sums) {
+          sure[r] -= m * adds[r];
+        }
+        for (int unit : units) {
+          Bits.set(a.counted, unit);
+        }
+        if (done) {
+          return true;
+        }
+        if (stopped()) {
+          return false;
+        }
+      }
+      return false;
+    }
+
     boolean evaluate() {
       leaves++;
       long[] figures = new long[rules.size()];
       int met = 0;
       long distance = 0;
+      boolean breaksCap = false;
       for (int r = 0; r < figures.length; r++) {
         CompiledRule rule = rules.get(r);
         long f = rule.measure(a);
@@ -667,12 +825,20 @@ public final class CompiledQualification {
           met++;
         } else {
           distance += f < rule.min() ? rule.min() - f : f - rule.max();
+          breaksCap |= rule instanceof CompiledRule.Sum sum && sum.isCap();
         }
       }
-      if (best == null
-          || met > best.rulesMet()
-          || (met == best.rulesMet() && distance < best.distance())) {
+      // a reading that counts more than a cap allows is no reading at all; kept only until the
+      // explanation finds one that keeps the caps, as leaving units uncounted always can
+      boolean better =
+          best == null
+              || (bestBreaksCap && !breaksCap)
+              || (bestBreaksCap == breaksCap
+                  && (met > best.rulesMet()
+                      || (met == best.rulesMet() && distance < best.distance())));
+      if (better) {
         best = new Reading(a.copy(), figures, met, distance, Verdict.UNDECIDED);
+        bestBreaksCap = breaksCap;
       }
       return met == figures.length;
     }
@@ -857,6 +1023,13 @@ public final class CompiledQualification {
         kindMostGain.add(most);
       }
 
+      /** Whether rule {@code r} is a cap its figure already exceeds. */
+      boolean breaksCap(int r) {
+        return rules.get(r) instanceof CompiledRule.Sum sum
+            && sum.isCap()
+            && figure[r] > sum.max();
+      }
+
       boolean possible(int r) {
         CompiledRule rule = rules.get(r);
         return figure[r] <= rule.max() && figure[r] + slack[r] >= rule.min();
@@ -889,7 +1062,8 @@ public final class CompiledQualification {
           for (int j = 0; j < changes.length; j++) {
             figure[changes[j]] += gains[j][o];
             slack[changes[j]] -= most[j];
-            ok &= !exact || !isActive(changes[j]) || possible(changes[j]);
+            ok &= !isActive(changes[j])
+                || (exact ? possible(changes[j]) : !breaksCap(changes[j]));
           }
           boolean sameKindNext = p + 1 < free.length && kindAt[p + 1] == kind;
           boolean done = ok && place(p + 1, sameKindNext ? o : 0);
@@ -1268,7 +1442,23 @@ public final class CompiledQualification {
 
     @Override
     public CompiledRule visitTotal(Total rule) {
-      Scope scope = rule.scope();
+      return sum(
+          rule,
+          rule.measure(),
+          rule.scope(),
+          rule.filter(),
+          rule.bounds().lowest(),
+          rule.bounds().highest(),
+          false);
+    }
+
+    @Override
+    public CompiledRule visitCap(Cap rule) {
+      return sum(rule, rule.measure(), rule.scope(), rule.filter(), 0, rule.max(), true);
+    }
+
+    private CompiledRule sum(
+        Rule rule, Measure measure, Scope scope, UnitFilter filter, long min, long max, boolean cap) {
       boolean[] inScope = new boolean[groupIds.length];
       for (String gid : scope.groups()) {
         inScope[Arrays.asList(groupIds).indexOf(gid)] = true;
@@ -1276,8 +1466,7 @@ public final class CompiledQualification {
       long[] units = unitScope(scope.units());
       long[] levelMask = Bits.empty(n);
       for (int i = 0; i < n; i++) {
-        Unit u = qualification.units().get(numbers[i]);
-        if (rule.level().map(f -> f.accepts(u.level())).orElse(true)) {
+        if (filter.accepts(qualification.units().get(numbers[i]))) {
           Bits.set(levelMask, i);
         }
       }
@@ -1292,19 +1481,9 @@ public final class CompiledQualification {
         }
       }
       int[] weights =
-          rule.measure() == Measure.CREDITS
-              ? credits
-              : rule.measure() == Measure.UNITS ? ones : hours;
+          measure == Measure.CREDITS ? credits : measure == Measure.UNITS ? ones : hours;
       return new CompiledRule.Sum(
-          rule,
-          rule.bounds().lowest(),
-          rule.bounds().highest(),
-          scope.isWholePlan(),
-          inScope,
-          units,
-          levelMask,
-          weights,
-          staticMask);
+          rule, min, max, scope.isWholePlan(), inScope, units, levelMask, weights, staticMask, cap);
     }
 
     @Override

@@ -86,8 +86,13 @@ public abstract sealed class CompiledRule
     return out;
   }
 
-  /** A sum of unit weights over counted units in scope and passing the level filter. */
+  /**
+   * A sum of unit weights over counted units in scope and passing the unit filter. A total's sum
+   * must lie within its bounds; a cap's sum is at most its cap, and the search keeps it so by
+   * leaving units of the cap's scope uncounted.
+   */
   public static final class Sum extends CompiledRule {
+    final boolean cap;
     final boolean[] groupInScope;
     final long[] unitScope;
     final long[] levelMask;
@@ -104,8 +109,10 @@ public abstract sealed class CompiledRule
         long[] unitScope,
         long[] levelMask,
         int[] weights,
-        long[] staticMask) {
+        long[] staticMask,
+        boolean cap) {
       super(rule, min, max);
+      this.cap = cap;
       this.wholePlan = wholePlan;
       this.groupInScope = groupInScope;
       this.unitScope = unitScope;
@@ -163,6 +170,35 @@ public abstract sealed class CompiledRule
     public boolean inScope(int unit, int group) {
       return Bits.get(levelMask, unit)
           && (wholePlan || (group >= 0 && groupInScope[group]) || Bits.get(unitScope, unit));
+    }
+
+    /**
+     * {@return whether this sum is a cap on what counts rather than a total: a plan is never
+     * refused for holding more, the excess is left uncounted}
+     */
+    public boolean isCap() {
+      return cap;
+    }
+
+    /**
+     * {@return whether a counted unit is in the sum's scope wherever it is placed}
+     *
+     * @param unit the unit's index
+     * @param options the groups the unit may be placed in
+     */
+    boolean surelyInScope(int unit, int[] options) {
+      if (!Bits.get(levelMask, unit)) {
+        return false;
+      }
+      if (wholePlan || Bits.get(unitScope, unit)) {
+        return true;
+      }
+      for (int g : options) {
+        if (!groupInScope[g]) {
+          return false;
+        }
+      }
+      return options.length > 0;
     }
 
     /**

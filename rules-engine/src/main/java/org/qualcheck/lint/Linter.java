@@ -30,6 +30,7 @@ import org.qualcheck.plan.Planner;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Rule;
@@ -457,11 +458,11 @@ public final class Linter {
     Optional<Rule> rest =
         t.bounds().lowest() > 0
             ? Optional.of(
-                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest())))
+                t.withBounds(Bounds.atLeast(t.bounds().lowest())))
             : Optional.empty();
     // exceeding the maximum meets the rule's minimum too
     List<Rule> over = new ArrayList<>(others);
-    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1)));
+    over.add(t.withBounds(Bounds.atLeast(max + 1)));
     List<Rule> all = new ArrayList<>(others);
     all.add(t);
     Checker checker = Checker.of(withRules(q, all));
@@ -615,7 +616,7 @@ public final class Linter {
 
   /** What a unit adds to a total's figure when it counts in the total's scope. */
   private static long weight(Total t, Unit u) {
-    if (!t.level().map(f -> f.accepts(u.level())).orElse(true)) {
+    if (!t.filter().accepts(u)) {
       return 0;
     }
     return switch (t.measure()) {
@@ -784,9 +785,15 @@ public final class Linter {
           public Optional<List<Negation>> visitTotal(Total t) {
             List<Negation> out = new ArrayList<>();
             for (Bounds broken : outside(t.bounds())) {
-              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken)));
+              out.add(Negation.instead(t.withBounds(broken)));
             }
             return Optional.of(out);
+          }
+
+          @Override
+          public Optional<List<Negation>> visitCap(Cap c) {
+            // a cap is never broken: it decides what counts, and is met by every reading
+            return Optional.empty();
           }
 
           @Override

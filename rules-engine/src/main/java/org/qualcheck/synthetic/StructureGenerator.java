@@ -19,12 +19,14 @@ import org.qualcheck.model.UnitReference;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Bounds;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.LevelFilter;
 import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Scope;
 import org.qualcheck.rule.Total;
+import org.qualcheck.rule.UnitFilter;
 
 /**
  * Makes random qualifications from a seed, for property tests and benchmarks. The same seed and
@@ -252,6 +254,116 @@ public final class StructureGenerator {
       b.rule(new Barred("barred", ImmutableList.copyOf(pick(rnd, numbers, 2))));
     }
     if (rnd.nextInt(3) == 0) {
+      b.rule(new Equivalent("equivalent", ImmutableList.copyOf(pick(rnd, numbers, 2))));
+    }
+    return b.build();
+  }
+
+  /**
+   * A random structure with caps on what counts and unit attributes: units marked {@code graded},
+   * {@code ungraded} or neither (some also {@code imported}), listed in one or two of {@code groups}
+   * groups; minimum totals filtered by attribute (as Access to HE diplomas ask of graded and
+   * ungraded credits), one or two caps (over a group, over the imported units, over named units or
+   * the whole plan, in credits or units), and sometimes a maximum, a mandatory unit, a choose rule,
+   * a barred pair or an equivalence. For comparing caps with a brute-force reference.
+   */
+  public static Qualification capped(long seed, int units, int groups) {
+    checkArgument(units >= 2 && groups >= 1, "need two units and a group");
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Qualification.Builder b =
+        Qualification.builder("CAP" + Long.toHexString(seed))
+            .title("Capped structure " + seed)
+            .source("generated from seed " + seed);
+    Level[] levels = {Level.LEVEL_2, Level.LEVEL_3};
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < units; i++) {
+      numbers.add("U" + (i + 1));
+      Set<String> attributes = new LinkedHashSet<>();
+      int grading = rnd.nextInt(3);
+      if (grading < 2) {
+        attributes.add(grading == 0 ? "graded" : "ungraded");
+      }
+      if (rnd.nextInt(3) == 0) {
+        attributes.add("imported");
+      }
+      b.unit(new Unit("U" + (i + 1), Optional.empty(), "Unit " + (i + 1), 1 + rnd.nextInt(4) * 2,
+          levels[rnd.nextInt(2)], OptionalInt.empty(), attributes));
+    }
+    List<List<String>> members = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      members.add(new ArrayList<>());
+    }
+    for (String u : numbers) {
+      int g = rnd.nextInt(groups);
+      members.get(g).add(u);
+      if (groups > 1 && rnd.nextInt(4) == 0) {
+        int h = rnd.nextInt(groups);
+        if (!members.get(h).contains(u)) {
+          members.get(h).add(u);
+        }
+      }
+    }
+    List<String> groupIds = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      if (members.get(g).isEmpty()) {
+        members.get(g).add(numbers.get(rnd.nextInt(units)));
+      }
+      groupIds.add("G" + (g + 1));
+      b.group(Group.of("G" + (g + 1), "Group " + (g + 1), members.get(g)));
+    }
+    b.rule(new Total("total-credits", Measure.CREDITS, Scope.wholePlan(), Optional.empty(),
+        Bounds.atLeast(rnd.nextInt(4, 16))));
+    if (rnd.nextBoolean()) {
+      b.rule(new Total("graded-credits", Measure.CREDITS, Scope.wholePlan(),
+          UnitFilter.level(rnd.nextBoolean()
+              ? Optional.of(LevelFilter.exactly(Level.LEVEL_3)) : Optional.empty())
+              .withAttribute("graded"),
+          Bounds.atLeast(rnd.nextInt(1, 8))));
+    }
+    if (rnd.nextBoolean()) {
+      b.rule(new Total("not-graded", Measure.CREDITS, Scope.wholePlan(),
+          UnitFilter.none().withoutAttribute("graded"), Bounds.atLeast(rnd.nextInt(1, 6))));
+    }
+    if (rnd.nextBoolean()) {
+      String id = groupIds.get(rnd.nextInt(groupIds.size()));
+      b.rule(new Total("units-from-" + id, Measure.UNITS, Scope.groups(id), Optional.empty(),
+          Bounds.atLeast(1)));
+    }
+    int caps = 1 + rnd.nextInt(2);
+    for (int k = 0; k < caps; k++) {
+      Measure measure = rnd.nextInt(3) == 0 ? Measure.UNITS : Measure.CREDITS;
+      long max = measure == Measure.UNITS ? rnd.nextInt(0, 3) : rnd.nextInt(0, 9);
+      Scope scope;
+      UnitFilter filter = UnitFilter.none();
+      switch (rnd.nextInt(4)) {
+        case 0 -> scope = Scope.groups(groupIds.get(rnd.nextInt(groupIds.size())));
+        case 1 -> {
+          scope = Scope.wholePlan();
+          filter = filter.withAttribute("imported");
+        }
+        case 2 -> scope = Scope.units(pick(rnd, numbers, Math.min(units, 1 + rnd.nextInt(3))));
+        default -> {
+          scope = Scope.wholePlan();
+          filter = rnd.nextBoolean() ? filter.withAttribute("ungraded")
+              : UnitFilter.level(Optional.of(LevelFilter.atMost(Level.LEVEL_2)));
+        }
+      }
+      b.rule(new Cap("cap-" + (k + 1), measure, scope, filter, max));
+    }
+    if (rnd.nextInt(3) == 0) {
+      b.rule(new Total("max-from-G1", Measure.CREDITS, Scope.groups("G1"), Optional.empty(),
+          Bounds.atMost(rnd.nextInt(3, 12))));
+    }
+    if (rnd.nextInt(3) == 0) {
+      b.rule(new AllOf("mandatory", Scope.units(List.of(numbers.get(rnd.nextInt(units))))));
+    }
+    if (rnd.nextInt(4) == 0 && units >= 3) {
+      b.rule(new Choose("choose", ImmutableList.copyOf(pick(rnd, numbers, 3)), Bounds.atMost(1)));
+    }
+    if (rnd.nextInt(4) == 0) {
+      b.rule(new Barred("barred", ImmutableList.copyOf(pick(rnd, numbers, 2))));
+    }
+    if (rnd.nextInt(4) == 0) {
       b.rule(new Equivalent("equivalent", ImmutableList.copyOf(pick(rnd, numbers, 2))));
     }
     return b.build();

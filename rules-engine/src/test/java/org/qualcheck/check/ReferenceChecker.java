@@ -12,10 +12,12 @@ import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Total;
+import org.qualcheck.rule.UnitFilter;
 
 /**
  * A deliberately naive reading of the rules, written from their Javadoc with plain collections and
@@ -72,7 +74,7 @@ public final class ReferenceChecker {
   private boolean pickCounted(
       Set<String> plan, List<Set<String>> classes, int k, List<String> counted) {
     if (k == classes.size()) {
-      return placeAll(plan, counted, 0, new HashMap<>());
+      return dropCapped(plan, counted);
     }
     for (String u : classes.get(k)) {
       counted.add(u);
@@ -167,7 +169,7 @@ public final class ReferenceChecker {
             t.scope().isWholePlan()
                 || t.scope().groups().contains(at.get(v))
                 || namedBy(v, t.scope().units());
-        boolean levelOk = t.level().isEmpty() || t.level().get().accepts(unit.level());
+        boolean levelOk = passes(t.filter(), unit);
         if (inScope && levelOk) {
           sum +=
               switch (t.measure()) {
@@ -186,6 +188,93 @@ public final class ReferenceChecker {
     if (r instanceof Barred b) {
       return plan.stream().filter(b.units()::contains).count() <= 1;
     }
+    if (r instanceof Cap c) {
+      return capFigure(c, counted, at) <= c.max();
+    }
     return r instanceof Equivalent;
+  }
+
+  /**
+   * Caps: tries every subset of the counted units that some cap could take in as the ones left
+   * uncounted (every one of them, plainly), then every placement of the rest.
+   */
+  private boolean dropCapped(Set<String> plan, List<String> counted) {
+    List<String> cappable = new ArrayList<>();
+    for (String u : counted) {
+      for (Rule r : q.rules()) {
+        if (r instanceof Cap c && mayTakeIn(c, u) && !cappable.contains(u)) {
+          cappable.add(u);
+        }
+      }
+    }
+    for (long drop = 0; drop < (1L << cappable.size()); drop++) {
+      List<String> kept = new ArrayList<>();
+      for (String u : counted) {
+        int j = cappable.indexOf(u);
+        if (j < 0 || (drop & (1L << j)) == 0) {
+          kept.add(u);
+        }
+      }
+      if (placeAll(plan, kept, 0, new HashMap<>())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the cap's scope takes in the unit under some placement, and its filter passes it. */
+  private boolean mayTakeIn(Cap c, String unit) {
+    if (!passes(c.filter(), q.units().get(unit))) {
+      return false;
+    }
+    if (c.scope().isWholePlan() || namedBy(unit, c.scope().units())) {
+      return true;
+    }
+    for (String g : groupsFor(unit)) {
+      if (c.scope().groups().contains(g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long capFigure(Cap c, Set<String> counted, Map<String, String> at) {
+    long sum = 0;
+    for (String v : counted) {
+      Unit unit = q.units().get(v);
+      boolean inScope =
+          c.scope().isWholePlan()
+              || c.scope().groups().contains(at.get(v))
+              || namedBy(v, c.scope().units());
+      if (inScope && passes(c.filter(), unit)) {
+        sum +=
+            switch (c.measure()) {
+              case CREDITS -> unit.credits();
+              case UNITS -> 1;
+              case GUIDED_LEARNING_HOURS -> unit.guidedLearningHoursOrZero();
+            };
+      }
+    }
+    return sum;
+  }
+
+  /** The filter of a total or cap, read plainly: level, then the attributes. */
+  private static boolean passes(UnitFilter f, Unit unit) {
+    if (f.level().isPresent()) {
+      int c = unit.level().compareTo(f.level().get().level());
+      boolean ok =
+          switch (f.level().get().comparison()) {
+            case EXACTLY -> c == 0;
+            case AT_LEAST -> c >= 0;
+            case AT_MOST -> c <= 0;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    if (f.attribute().isPresent() && !unit.attributes().contains(f.attribute().get())) {
+      return false;
+    }
+    return f.withoutAttribute().isEmpty() || !unit.attributes().contains(f.withoutAttribute().get());
   }
 }

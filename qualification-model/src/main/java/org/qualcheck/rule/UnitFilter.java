@@ -1,0 +1,107 @@
+package org.qualcheck.rule;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.qualcheck.model.Unit;
+
+/**
+ * Which units of a scope a {@link Total} or a {@link Cap} looks at: those whose level passes a
+ * level filter, that carry an attribute, and that do not carry another. Every part is optional; a
+ * filter with none accepts every unit. The one place where a rule's unit filters live, so that a new
+ * filter is one more field here.
+ *
+ * @param level the level a unit must pass, if any
+ * @param attribute an attribute a unit must carry, if any
+ * @param withoutAttribute an attribute a unit must not carry, if any
+ */
+public record UnitFilter(
+    Optional<LevelFilter> level, Optional<String> attribute, Optional<String> withoutAttribute) {
+  private static final UnitFilter NONE =
+      new UnitFilter(Optional.empty(), Optional.empty(), Optional.empty());
+
+  /**
+   * Checks the parts given.
+   *
+   * @param level the level a unit must pass, if any
+   * @param attribute an attribute a unit must carry, if any
+   * @param withoutAttribute an attribute a unit must not carry, if any
+   */
+  public UnitFilter {
+    checkNotNull(level, "level");
+    checkNotNull(attribute, "attribute");
+    checkNotNull(withoutAttribute, "withoutAttribute");
+  }
+
+  /** {@return the filter that accepts every unit} */
+  public static UnitFilter none() {
+    return NONE;
+  }
+
+  /**
+   * {@return a filter on the level alone}
+   *
+   * @param level the level a unit must pass, if any
+   */
+  public static UnitFilter level(Optional<LevelFilter> level) {
+    return level.isEmpty() ? NONE : new UnitFilter(level, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * {@return this filter, also requiring the attribute}
+   *
+   * @param name the attribute a unit must carry
+   */
+  public UnitFilter withAttribute(String name) {
+    return new UnitFilter(level, Optional.of(name), withoutAttribute);
+  }
+
+  /**
+   * {@return this filter, also refusing units with the attribute}
+   *
+   * @param name the attribute a unit must not carry
+   */
+  public UnitFilter withoutAttribute(String name) {
+    return new UnitFilter(level, attribute, Optional.of(name));
+  }
+
+  /** {@return whether the filter accepts every unit} */
+  public boolean isEmpty() {
+    return level.isEmpty() && attribute.isEmpty() && withoutAttribute.isEmpty();
+  }
+
+  /** {@return the attribute names the filter mentions, required ones first} */
+  public List<String> attributeNames() {
+    List<String> out = new ArrayList<>();
+    attribute.ifPresent(out::add);
+    withoutAttribute.ifPresent(out::add);
+    return out;
+  }
+
+  /**
+   * {@return whether the unit passes every part of the filter}
+   *
+   * @param unit the unit to test
+   */
+  public boolean accepts(Unit unit) {
+    return level.map(f -> f.accepts(unit.level())).orElse(true)
+        && attribute.map(unit.attributes()::contains).orElse(true)
+        && !withoutAttribute.map(unit.attributes()::contains).orElse(false);
+  }
+
+  /**
+   * The filter in words, to follow a scope: {@code " at Level 3, graded, not ungraded"}; empty
+   * for the empty filter.
+   */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    level.ifPresent(f -> s.append(' ').append(f));
+    attribute.ifPresent(a -> s.append(s.length() > 0 ? ", " : " ").append("marked ").append(a));
+    withoutAttribute.ifPresent(
+        a -> s.append(s.length() > 0 ? ", " : " ").append("not marked ").append(a));
+    return s.toString();
+  }
+}
