@@ -61,6 +61,7 @@ public final class CompiledQualification {
   /** The units some cap may take in: the search chooses whether each of the plan's counts. */
   private final long[] capped;
   private final boolean simple;
+  private final boolean simpleButForCaps;
 
   private CompiledQualification(Qualification q) {
     this.qualification = q;
@@ -121,6 +122,7 @@ public final class CompiledQualification {
     this.capped = capped;
     // a cap is a choice too: which of its units count
     this.simple = !anyChoice && Bits.count(capped) == 0;
+    this.simpleButForCaps = !anyChoice;
   }
 
   private int[] equivalenceClasses(Qualification q, int n) {
@@ -251,7 +253,33 @@ public final class CompiledQualification {
     return classMasks[classOf[unit]].clone();
   }
 
-  /** {@return whether plans are read one way only: no choice of group, no equivalences} */
+  /**
+   * {@return the units some cap on what counts may take in, as a bitset: a plan's such units may
+   * be left uncounted}
+   */
+  public long[] cappedUnits() {
+    return capped.clone();
+  }
+
+  /**
+   * {@return whether the qualification has caps on what counts, each of which makes the checker
+   * choose which of the plan's capped units count}
+   */
+  public boolean hasCaps() {
+    return Bits.count(capped) > 0;
+  }
+
+  /**
+   * {@return whether, caps aside, plans are read one way only: no choice of group, no
+   * equivalences}
+   */
+  public boolean isSimpleButForCaps() {
+    return simpleButForCaps;
+  }
+
+  /**
+   * {@return whether plans are read one way only: no choice of group, no equivalences, no caps}
+   */
   public boolean isSimple() {
     return simple;
   }

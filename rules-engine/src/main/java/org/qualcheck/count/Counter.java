@@ -26,9 +26,14 @@ import org.qualcheck.compile.CompiledRule;
  * reachable states, O(units x states x rules), in exact {@link BigInteger} arithmetic; listing
  * follows the branches whose count is not zero, so it never explores a dead end.
  *
- * <p>Exact counting needs a simple qualification (no unit with a choice of group, no
- * equivalences), where a plan is read one way only; {@link #supports} says whether it applies.
- * Each instance answers one question on one thread.
+ * <p>Exact counting needs a qualification where, caps aside, a plan is read one way only (no unit
+ * with a choice of group, no equivalences); {@link #supports} says whether it applies. Caps on what
+ * counts let the plan be read several ways, one per choice of which capped units count; there the
+ * state is instead the set of every figure vector some such choice reaches (a choice whose counted
+ * units exceed a cap is dropped at once), a plan meets the rules when the set is not empty at the
+ * end, and each plan, having one such set per prefix, is still counted once.
+ *
+ * <p>Each instance answers one question on one thread.
  */
 public final class Counter {
   private final CompiledQualification q;
@@ -39,10 +44,19 @@ public final class Counter {
   private final int[] closeAfter;
   private final long exactCredits;
   private final Map<Long, BigInteger>[] memo;
+  /** Whether some unit may be left uncounted by a cap: the state is then a set of figures. */
+  private final boolean capped;
+  /** Per unit: whether a cap may leave it uncounted. */
+  private final boolean[] uncountable;
+  /** Per dimension and unit: what the unit adds while left uncounted (barred rules only). */
+  private final int[][] uncountedDeltas;
+  /** Per dimension: whether it is a cap, whose figure may never pass its maximum. */
+  private final boolean[] capDim;
+  private final Map<StateSet, BigInteger>[] setMemo;
 
   private Counter(CompiledQualification q, long exactCredits) {
     checkArgument(supports(q), "exact counting needs a qualification in which each plan is read"
-        + " one way: no unit listed in two groups and no equivalent units");
+        + " one way, caps aside: no unit listed in two groups and no equivalent units");
     this.q = q;
     this.exactCredits = exactCredits;
     int n = q.unitCount();
@@ -57,6 +71,14 @@ public final class Counter {
     this.dims = dimList.stream().mapToInt(Integer::intValue).toArray();
     this.caps = new long[d];
     this.deltas = new int[d][n];
+    this.capped = q.hasCaps();
+    this.uncountable = new boolean[n];
+    long[] cappedUnits = q.cappedUnits();
+    for (int i = 0; i < n; i++) {
+      uncountable[i] = Bits.get(cappedUnits, i);
+    }
+    this.uncountedDeltas = new int[d][n];
+    this.capDim = new boolean[d];
     this.closeAfter = new int[d];
     int[] position = new int[n];
     for (int k = 0; k < n; k++) {
@@ -65,11 +87,15 @@ public final class Counter {
     for (int j = 0; j < dims.length; j++) {
       CompiledRule rule = q.rules().get(dims[j]);
       caps[j] = rule.max() == Long.MAX_VALUE ? rule.min() : rule.max() + 1;
+      capDim[j] = rule instanceof CompiledRule.Sum sum && sum.isCap();
       closeAfter[j] = -1;
       for (int i = 0; i < n; i++) {
         long[] single = Bits.empty(n);
         Bits.set(single, i);
         deltas[j][i] = (int) rule.measureSimple(single);
+        if (rule instanceof CompiledRule.Count c && c.countsChosen()) {
+          uncountedDeltas[j][i] = deltas[j][i];
+        }
         if (deltas[j][i] != 0) {
           closeAfter[j] = Math.max(closeAfter[j], position[i]);
         }
@@ -81,6 +107,8 @@ public final class Counter {
       closeAfter[j] = n - 1;
       for (int i = 0; i < n; i++) {
         deltas[j][i] = q.credits(i);
+        // the plan's size counts every unit it holds, counted or not
+        uncountedDeltas[j][i] = q.credits(i);
       }
     }
     long states = 1;
@@ -95,6 +123,12 @@ public final class Counter {
       m[k] = new HashMap<>();
     }
     this.memo = m;
+    @SuppressWarnings("unchecked")
+    Map<StateSet, BigInteger>[] sm = new Map[n + 1];
+    for (int k = 0; k <= n; k++) {
+      sm[k] = new HashMap<>();
+    }
+    this.setMemo = sm;
   }
 
   /**
@@ -103,13 +137,13 @@ public final class Counter {
    * @param q the compiled qualification
    */
   public static boolean supports(CompiledQualification q) {
-    return q.isSimple();
+    return q.isSimpleButForCaps();
   }
 
   /**
    * {@return a counter of the plans of any size that meet the rules}
    *
-   * @param q the compiled qualification; it must be simple
+   * @param q the compiled qualification; see {@link #supports}
    */
   public static Counter allPlans(CompiledQualification q) {
     return new Counter(q, -1);
@@ -118,7 +152,7 @@ public final class Counter {
   /**
    * {@return a counter of the plans with exactly {@code credits} credits that meet the rules}
    *
-   * @param q the compiled qualification; it must be simple
+   * @param q the compiled qualification; see {@link #supports}
    * @param credits the plans' total credits, at least 0
    */
   public static Counter plansWithCredits(CompiledQualification q, long credits) {
@@ -128,7 +162,7 @@ public final class Counter {
 
   /** {@return the number of plans meeting the rules (and of the exact size, if one was given)} */
   public BigInteger count() {
-    return from(0, new long[caps.length]);
+    return capped ? fromSet(0, StateSet.of(key(new long[caps.length]))) : from(0, new long[caps.length]);
   }
 
   /**
@@ -138,7 +172,118 @@ public final class Counter {
    */
   public void list(Consumer<Plan> sink) {
     long[] chosen = Bits.empty(q.unitCount());
-    walk(0, new long[caps.length], chosen, sink);
+    if (capped) {
+      walkSet(0, StateSet.of(key(new long[caps.length])), chosen, sink);
+    } else {
+      walk(0, new long[caps.length], chosen, sink);
+    }
+  }
+
+  /** A set of states (encoded figure vectors), sorted, compared by value. */
+  private record StateSet(long[] keys) {
+    static StateSet of(long key) {
+      return new StateSet(new long[] {key});
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StateSet s && Arrays.equals(keys, s.keys);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(keys);
+    }
+  }
+
+  private long[] decode(long key) {
+    long[] state = new long[caps.length];
+    for (int j = caps.length - 1; j >= 0; j--) {
+      state[j] = key % (caps[j] + 1);
+      key /= caps[j] + 1;
+    }
+    return state;
+  }
+
+  /** The set's states with the rules closing at position {@code k} checked and cleared. */
+  private StateSet closeSet(int k, StateSet set) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (long key : set.keys()) {
+      long[] state = decode(key);
+      if (close(k, state)) {
+        out.add(key(state));
+      }
+    }
+    return new StateSet(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** The states after taking {@code unit}: counted, and where a cap allows, left uncounted. */
+  private StateSet takeSet(StateSet set, int unit) {
+    java.util.TreeSet<Long> out = new java.util.TreeSet<>();
+    for (long key : set.keys()) {
+      long[] state = decode(key);
+      long[] counted = step(state, unit);
+      if (keepsCaps(counted)) {
+        out.add(key(counted));
+      }
+      if (uncountable[unit]) {
+        long[] left = state.clone();
+        for (int j = 0; j < caps.length; j++) {
+          left[j] = Math.min(caps[j], left[j] + uncountedDeltas[j][unit]);
+        }
+        out.add(key(left));
+      }
+    }
+    return new StateSet(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Whether no cap's figure has passed its maximum (clamped one past it). */
+  private boolean keepsCaps(long[] state) {
+    for (int j = 0; j < dims.length; j++) {
+      if (capDim[j] && state[j] >= caps[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Plans accepted from position {@code k} on, over a set of states. */
+  private BigInteger fromSet(int k, StateSet incoming) {
+    StateSet set = closeSet(k, incoming);
+    if (set.keys().length == 0) {
+      return BigInteger.ZERO;
+    }
+    if (k == order.length) {
+      return BigInteger.ONE;
+    }
+    BigInteger known = setMemo[k].get(set);
+    if (known != null) {
+      return known;
+    }
+    BigInteger total = fromSet(k + 1, set).add(fromSet(k + 1, takeSet(set, order[k])));
+    setMemo[k].put(set, total);
+    return total;
+  }
+
+  private void walkSet(int k, StateSet incoming, long[] chosen, Consumer<Plan> sink) {
+    StateSet set = closeSet(k, incoming);
+    if (set.keys().length == 0) {
+      return;
+    }
+    if (k == order.length) {
+      sink.accept(q.plan(chosen));
+      return;
+    }
+    int unit = order[k];
+    StateSet with = takeSet(set, unit);
+    if (fromSet(k + 1, with).signum() > 0) {
+      Bits.set(chosen, unit);
+      walkSet(k + 1, with, chosen, sink);
+      Bits.clear(chosen, unit);
+    }
+    if (fromSet(k + 1, set).signum() > 0) {
+      walkSet(k + 1, set, chosen, sink);
+    }
   }
 
   private int[] unitOrder(CompiledQualification q) {

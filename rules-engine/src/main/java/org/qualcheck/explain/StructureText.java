@@ -11,6 +11,7 @@ import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Total;
@@ -59,9 +60,16 @@ public final class StructureText {
   }
 
   private static void row(StringBuilder s, Unit u, int numberWidth) {
+    String title = PrintableText.escape(u.title()) + attributes(u, "  [", "]");
     s.append(String.format("  %-" + numberWidth + "s  %-10s  %2d cr  %-7s  %s%n", u.number(),
-        u.reference().map(Object::toString).orElse(""), u.credits(), u.level().label(),
-          PrintableText.escape(u.title())));
+        u.reference().map(Object::toString).orElse(""), u.credits(), u.level().label(), title));
+  }
+
+  /** The unit's attributes, comma-separated between {@code open} and {@code close}; or nothing. */
+  private static String attributes(Unit u, String open, String close) {
+    return u.attributes().isEmpty()
+        ? ""
+        : open + PrintableText.escape(String.join(", ", u.attributes())) + close;
   }
 
   /**
@@ -106,6 +114,9 @@ public final class StructureText {
       }
       text = text + " (" + RuleText.count(credits, "credit") + ")";
     }
+    if (r instanceof Cap) {
+      text = text + " (a plan may hold more; the rest count toward nothing)";
+    }
     return text;
   }
 
@@ -133,7 +144,8 @@ public final class StructureText {
         Unit unit = q.units().get(u);
         // a unit listed in several groups appears in each, under a node of its own
         s.append("    ").append(gid).append('_').append(unitIds.get(u)).append("[\"")
-            .append(label(u + " · " + unit.credits() + " cr · " + unit.level().label()))
+            .append(label(u + " · " + unit.credits() + " cr · " + unit.level().label()
+                + attributes(unit, " · ", "")))
             .append("\"]\n");
       }
       s.append("  end\n");
@@ -152,8 +164,10 @@ public final class StructureText {
           targets.add(groupIds.get(g.id()) + "_" + unitIds.get(u));
         }
       }
+      // a cap's edges are dotted: it limits what counts there rather than asking for anything
+      String edge = r instanceof Cap ? " -. caps .-> " : " --> ";
       for (String t : targets) {
-        s.append("  ").append(rid).append(" --> ").append(t).append('\n');
+        s.append("  ").append(rid).append(edge).append(t).append('\n');
       }
     }
     return s.toString();

@@ -11,6 +11,7 @@ import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.compile.SearchBudget;
 import org.qualcheck.rule.Measure;
+import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Total;
 
 /**
@@ -143,7 +144,8 @@ final class CompletionSearch {
               Bits.clear(raising[r], i);
             }
           }
-          measure[r] = ((Total) sum.rule()).measure();
+          measure[r] =
+              sum.rule() instanceof Cap c ? c.measure() : ((Total) sum.rule()).measure();
           total[r] = Bits.weightedAnd(relevant[r], relevant[r], weights[r]);
         } else if (rule instanceof CompiledRule.Requirements req) {
           requirements[r] = new long[req.requirementCount()][];
@@ -163,13 +165,16 @@ final class CompletionSearch {
                   .mapToInt(Integer::intValue)
                   .toArray();
         }
+        // a cap is never exceeded (the excess is left uncounted), and a unit some cap may take in
+        // may be left uncounted, so it counts surely toward nothing
         boolean countsSurely =
-            rule instanceof CompiledRule.Sum
+            (rule instanceof CompiledRule.Sum sum && !sum.isCap())
                 || (rule instanceof CompiledRule.Count c && !c.countsChosen());
+        long[] capped = q.cappedUnits();
         if (rule.max() != Long.MAX_VALUE && countsSurely) {
           sure[r] = Bits.empty(n);
           for (int i = 0; i < n; i++) {
-            if (!singleton[i] || !Bits.get(relevant[r], i)) {
+            if (!singleton[i] || !Bits.get(relevant[r], i) || Bits.get(capped, i)) {
               continue;
             }
             boolean always = true;
@@ -749,7 +754,8 @@ final class CompletionSearch {
         if (!rule.admits(rule.measureSimple(plan))) {
           return true;
         }
-      } else if (rule.max() != Long.MAX_VALUE) {
+      } else if (rule.max() != Long.MAX_VALUE
+          && !(rule instanceof CompiledRule.Sum sum && sum.isCap())) {
         long sure = q.isSimple() ? rule.measureSimple(plan) : sureFigure(r, plan);
         if (sure > rule.max()) {
           return true;

@@ -268,6 +268,15 @@ public final class StructureGenerator {
    * a barred pair or an equivalence. For comparing caps with a brute-force reference.
    */
   public static Qualification capped(long seed, int units, int groups) {
+    return capped(seed, units, groups, true);
+  }
+
+  /**
+   * As {@link #capped(long, int, int)}; without {@code shared}, no unit is listed in two groups
+   * and there are no equivalences, so that caps aside each plan is read one way (as exact counting
+   * needs).
+   */
+  public static Qualification capped(long seed, int units, int groups, boolean shared) {
     checkArgument(units >= 2 && groups >= 1, "need two units and a group");
     SplittableRandom rnd = new SplittableRandom(seed);
     Qualification.Builder b =
@@ -294,9 +303,12 @@ public final class StructureGenerator {
       members.add(new ArrayList<>());
     }
     for (String u : numbers) {
-      int g = rnd.nextInt(groups);
+      // without sharing, the first units go one to each group, so that no group is left empty
+      int g = !shared && members.get(Math.min(groups - 1, numbers.indexOf(u))).isEmpty()
+          ? Math.min(groups - 1, numbers.indexOf(u))
+          : rnd.nextInt(groups);
       members.get(g).add(u);
-      if (groups > 1 && rnd.nextInt(4) == 0) {
+      if (shared && groups > 1 && rnd.nextInt(4) == 0) {
         int h = rnd.nextInt(groups);
         if (!members.get(h).contains(u)) {
           members.get(h).add(u);
@@ -363,7 +375,7 @@ public final class StructureGenerator {
     if (rnd.nextInt(4) == 0) {
       b.rule(new Barred("barred", ImmutableList.copyOf(pick(rnd, numbers, 2))));
     }
-    if (rnd.nextInt(4) == 0) {
+    if (shared && rnd.nextInt(4) == 0) {
       b.rule(new Equivalent("equivalent", ImmutableList.copyOf(pick(rnd, numbers, 2))));
     }
     return b.build();

@@ -1,5 +1,7 @@
 package org.qualcheck.cli;
 
+import org.qualcheck.rule.Cap;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,7 @@ final class JsonOutput {
       long excess,
       List<String> counted,
       List<String> missing,
+      List<String> notCounted,
       String explanation) {}
 
   record CheckResultJson(
@@ -51,7 +54,8 @@ final class JsonOutput {
       Boolean undecided,
       List<RuleJson> rules,
       Map<String, String> placement,
-      List<String> notCounted) {}
+      List<String> notCounted,
+      Map<String, String> notCountedBy) {}
 
   static CheckResultJson checkResult(Qualification q, CheckResult r) {
     int credits = q.credits(r.plan().units());
@@ -64,7 +68,8 @@ final class JsonOutput {
         r.undecided() ? Boolean.TRUE : null,
         r.outcomes().stream().map(JsonOutput::rule).toList(),
         r.placement(),
-        r.notCounted());
+        r.notCounted(),
+        r.notCountedBy());
   }
 
   static RuleJson rule(RuleOutcome o) {
@@ -80,6 +85,7 @@ final class JsonOutput {
         o.excess(),
         o.counted(),
         o.missing(),
+        o.rule() instanceof Cap ? o.notCounted() : null,
         o.explanation());
   }
 

@@ -1,5 +1,7 @@
 package org.qualcheck.cli;
 
+import org.qualcheck.rule.Cap;
+
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.compile.CompiledQualification;
@@ -32,8 +34,12 @@ final class TextReport {
     for (String u : result.plan().units()) {
       Unit unit = q.units().get(u);
       String where = result.placement().containsKey(u) ? "group " + result.placement().get(u) : "";
+      String leftOutBy = result.notCountedBy().get(u);
       if (result.notCounted().contains(u)) {
-        where = "not counted (an equivalent unit counts)";
+        where =
+            leftOutBy != null && q.rules().stream().anyMatch(r -> r instanceof Cap && r.id().equals(leftOutBy))
+                ? "not counted (over the cap " + leftOutBy + ")"
+                : "not counted (an equivalent unit counts)";
       }
       s.append(
           String.format(
