@@ -1,17 +1,16 @@
 package org.qualcheck.check;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import org.qualcheck.rule.Cap;
-import org.qualcheck.rule.Equivalent;
-
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qualcheck.rule.Cap;
+import org.qualcheck.rule.Equivalent;
 
 /**
  * The verdict on a plan and, for every rule in the qualification's order, how the plan fares.

@@ -3,8 +3,8 @@ package org.qualcheck.compile;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -743,6 +743,7 @@ public final class CompiledQualification {
         }
       }
       if (Bits.count(candidates) == 0) {
+        capKinds = List.of();
         return new Placement().run();
       }
       Map<String, List<Integer>> kinds = new LinkedHashMap<>();
@@ -790,6 +791,37 @@ public final class CompiledQualification {
         }
       }
       return key.toString();
+    }
+
+    /**
+     * Whether every unit the reading leaves uncounted for a cap had to be: counted, wherever it
+     * could be placed, it would take some active cap over its maximum. A cap limits what counts;
+     * it does not let a reading ignore units that fit.
+     */
+    boolean leftOutOnlyOverCaps(long[] figures) {
+      if (capKinds == null) {
+        return true;
+      }
+      for (int[] units : capKinds) {
+        for (int u : units) {
+          if (Bits.get(a.counted, u)) {
+            continue;
+          }
+          int[] groups = options[u].length == 0 ? new int[] {-1} : options[u];
+          for (int g : groups) {
+            boolean over = false;
+            for (int r : sums) {
+              CompiledRule.Sum sum = (CompiledRule.Sum) rules.get(r);
+              over |= sum.isCap() && isActive(r) && sum.inScope(u, g)
+                  && figures[r] + sum.weight(u) > sum.max();
+            }
+            if (!over) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
     }
 
     /** How many units of capped kind {@code k} count, most first; the later kinds recursively. */
@@ -856,8 +888,10 @@ public final class CompiledQualification {
           breaksCap |= rule instanceof CompiledRule.Sum sum && sum.isCap();
         }
       }
-      // a reading that counts more than a cap allows is no reading at all; kept only until the
-      // explanation finds one that keeps the caps, as leaving units uncounted always can
+      // a reading that counts more than a cap allows, or leaves out a unit that fits, is no reading
+      // at all; kept only until the explanation finds a true one
+      boolean leftOutFairly = leftOutOnlyOverCaps(figures);
+      breaksCap |= !leftOutFairly;
       boolean better =
           best == null
               || (bestBreaksCap && !breaksCap)
@@ -868,7 +902,7 @@ public final class CompiledQualification {
         best = new Reading(a.copy(), figures, met, distance, Verdict.UNDECIDED);
         bestBreaksCap = breaksCap;
       }
-      return met == figures.length;
+      return met == figures.length && leftOutFairly;
     }
 
     /**

@@ -53,6 +53,12 @@ public final class Counter {
   /** Per dimension: whether it is a cap, whose figure may never pass its maximum. */
   private final boolean[] capDim;
   private final Map<StateSet, BigInteger>[] setMemo;
+  /** Per unit a cap may leave out: its kind (the caps taking it in, what it adds); -1 otherwise. */
+  private final int[] leftOutKind;
+  /** Per kind: for each cap taking its units in, the cap's dimension and what a unit adds. */
+  private final int[][][] leftOutKinds;
+  /** The dimension of the first kind's flag. */
+  private final int firstKindDim;
 
   private Counter(CompiledQualification q, long exactCredits) {
     checkArgument(supports(q), "exact counting needs a qualification in which each plan is read"
@@ -67,8 +73,37 @@ public final class Counter {
         dimList.add(r);
       }
     }
-    int d = dimList.size() + (exactCredits >= 0 ? 1 : 0);
     this.dims = dimList.stream().mapToInt(Integer::intValue).toArray();
+    // units a cap may leave out, by the caps that take them in and what they would add to each:
+    // one flag per such kind, set once a plan leaves one of its units uncounted
+    Map<String, Integer> kindOf = new java.util.LinkedHashMap<>();
+    List<int[][]> kinds = new ArrayList<>();
+    this.leftOutKind = new int[n];
+    long[] cappable = q.cappedUnits();
+    for (int i = 0; i < n; i++) {
+      leftOutKind[i] = -1;
+      if (!Bits.get(cappable, i)) {
+        continue;
+      }
+      List<int[]> adds = new ArrayList<>();
+      for (int j = 0; j < dims.length; j++) {
+        CompiledRule rule = q.rules().get(dims[j]);
+        if (rule instanceof CompiledRule.Sum sum && sum.isCap() && Bits.get(sum.relevantUnits(), i)) {
+          adds.add(new int[] {j, sum.weight(i)});
+        }
+      }
+      String key = adds.stream().map(Arrays::toString).toList().toString();
+      Integer kind = kindOf.get(key);
+      if (kind == null) {
+        kind = kinds.size();
+        kindOf.put(key, kind);
+        kinds.add(adds.toArray(new int[0][]));
+      }
+      leftOutKind[i] = kind;
+    }
+    this.leftOutKinds = kinds.toArray(new int[0][][]);
+    this.firstKindDim = dims.length + (exactCredits >= 0 ? 1 : 0);
+    int d = firstKindDim + leftOutKinds.length;
     this.caps = new long[d];
     this.deltas = new int[d][n];
     this.capped = q.hasCaps();
@@ -101,8 +136,20 @@ public final class Counter {
         }
       }
     }
+    for (int k = 0; k < leftOutKinds.length; k++) {
+      int j = firstKindDim + k;
+      caps[j] = 1;
+      closeAfter[j] = n - 1;
+      for (int i = 0; i < n; i++) {
+        uncountedDeltas[j][i] = leftOutKind[i] == k ? 1 : 0;
+      }
+      // a cap must stay open to the end, to tell whether what it left out had to be
+      for (int[] add : leftOutKinds[k]) {
+        closeAfter[add[0]] = n - 1;
+      }
+    }
     if (exactCredits >= 0) {
-      int j = d - 1;
+      int j = dims.length;
       caps[j] = exactCredits + 1;
       closeAfter[j] = n - 1;
       for (int i = 0; i < n; i++) {
@@ -302,6 +349,9 @@ public final class Counter {
 
   /** Checks the rules closing at position {@code k}; false if one fails. Clears closed figures. */
   private boolean close(int k, long[] state) {
+    if (k == order.length && !leftOutOnlyOverCaps(state)) {
+      return false;
+    }
     for (int j = 0; j < caps.length; j++) {
       if (closeAfter[j] == k - 1 || (k == 0 && closeAfter[j] < 0)) {
         if (!accepts(j, state[j])) {
@@ -313,7 +363,31 @@ public final class Counter {
     return true;
   }
 
+  /**
+   * Whether each kind of unit the plan left uncounted had to be: counting one more would take
+   * some cap taking it in over its maximum. A cap limits what counts; it does not let a reading
+   * ignore units that fit.
+   */
+  private boolean leftOutOnlyOverCaps(long[] state) {
+    for (int k = 0; k < leftOutKinds.length; k++) {
+      if (state[firstKindDim + k] == 0) {
+        continue;
+      }
+      boolean over = false;
+      for (int[] add : leftOutKinds[k]) {
+        over |= state[add[0]] + add[1] >= caps[add[0]];
+      }
+      if (!over) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean accepts(int j, long figure) {
+    if (j >= firstKindDim) {
+      return true;
+    }
     if (j >= dims.length) {
       return figure == exactCredits;
     }

@@ -26,6 +26,20 @@ public enum FindingKind {
       Severity.WARNING,
       "A maximum never binds: every plan that would break it can count the units concerned in"
           + " another group instead."),
+  /**
+   * A cap can never leave a unit uncounted: its scope takes in no unit, or not enough to pass it.
+   */
+  INERT_CAP(
+      "inert-cap",
+      Severity.WARNING,
+      "A cap can never leave a unit uncounted: the units its scope and filter take in can never"
+          + " add up to more than it allows."),
+  /** A total or cap filters on an attribute that no unit carries. */
+  UNKNOWN_ATTRIBUTE(
+      "unknown-attribute",
+      Severity.WARNING,
+      "A total or cap filters on an attribute that no unit carries, which is most likely a"
+          + " misspelling."),
   /** Units that must all be taken are barred from each other. */
   BARRED_MANDATORY(
       "barred-mandatory", Severity.ERROR, "Units that must all be taken are barred from each other."),

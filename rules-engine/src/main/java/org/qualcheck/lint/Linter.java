@@ -17,7 +17,9 @@ import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.RuleText;
 import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Group;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.QualificationNumber;
 import org.qualcheck.model.SourceLocation;
@@ -35,6 +37,7 @@ import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Total;
+import org.qualcheck.rule.UnitFilter;
 
 /**
  * Checks that a qualification's rules of combination say what its designer meant: that some plan
@@ -80,6 +83,8 @@ public final class Linter {
     barredMandatory(q, required, out);
     Planner planner = Planner.of(q);
     expensivePlacement(q, planner.checker().compiled(), out);
+    unknownAttributes(q, out);
+    inertCaps(q, planner.checker().compiled(), out);
     Outcome any = solve(planner, Plan.of(), Set.of());
     switch (any.status()) {
       case UNDECIDED -> out.add(undecided("whether any plan meets the rules", Optional.empty()));
@@ -939,6 +944,93 @@ public final class Linter {
         ImmutableList.of(),
         ImmutableList.of(),
         Optional.empty());
+  }
+
+  // ----- caps and attributes -----
+
+  /** Reports each attribute a total's or cap's filter names that no unit carries. */
+  private static void unknownAttributes(Qualification q, List<Finding> out) {
+    Set<String> carried = new java.util.TreeSet<>();
+    q.units().values().forEach(u -> carried.addAll(u.attributes()));
+    for (Rule r : q.rules()) {
+      UnitFilter filter =
+          r instanceof Total t ? t.filter() : r instanceof Cap c ? c.filter() : UnitFilter.none();
+      for (String name : filter.attributeNames()) {
+        if (!carried.contains(name)) {
+          out.add(
+              new Finding(
+                  FindingKind.UNKNOWN_ATTRIBUTE,
+                  "rule "
+                      + r.id()
+                      + " filters on the attribute \""
+                      + PrintableText.escape(name)
+                      + "\", which no unit carries"
+                      + (carried.isEmpty()
+                          ? "; no unit carries any attribute"
+                          : "; the units carry " + joinAnd(carried.stream()
+                              .map(a -> "\"" + PrintableText.escape(a) + "\"").toList())),
+                  q.location("rule:" + r.id()),
+                  ImmutableList.of(r.id()),
+                  ImmutableList.of(),
+                  Optional.empty()));
+        }
+      }
+    }
+  }
+
+  /**
+   * Reports each cap that can never leave a unit uncounted: the most its units can add up to
+   * (one unit of each set of equivalents, each placed in the scope where it can be) is within the
+   * cap, or its scope and filter take in no unit at all.
+   */
+  private static void inertCaps(Qualification q, CompiledQualification c, List<Finding> out) {
+    for (int r = 0; r < c.rules().size(); r++) {
+      if (!(c.rules().get(r) instanceof CompiledRule.Sum sum) || !sum.isCap()) {
+        continue;
+      }
+      Cap cap = (Cap) sum.rule();
+      long[] units = sum.relevantUnits();
+      long most = 0;
+      long[] seen = Bits.empty(c.unitCount());
+      for (int i = Bits.next(units, 0); i >= 0; i = Bits.next(units, i + 1)) {
+        if (Bits.get(seen, i)) {
+          continue;
+        }
+        long[] members = c.equivalents(i);
+        long heaviest = 0;
+        for (int j = Bits.next(members, 0); j >= 0; j = Bits.next(members, j + 1)) {
+          if (Bits.get(units, j)) {
+            heaviest = Math.max(heaviest, sum.weight(j));
+          }
+        }
+        Bits.or(seen, members);
+        most += heaviest;
+      }
+      if (most > cap.max()) {
+        continue;
+      }
+      String message =
+          Bits.count(units) == 0
+              ? "cap "
+                  + cap.id()
+                  + " takes in no unit: no unit "
+                  + (cap.scope().isWholePlan() ? "" : "of its scope ")
+                  + "passes its filter, so it never leaves anything uncounted"
+              : "cap "
+                  + cap.id()
+                  + " can never leave a unit uncounted: the units it takes in add up to at most "
+                  + cap.measure().amount(most)
+                  + ", within its "
+                  + cap.measure().amount(cap.max());
+      out.add(
+          new Finding(
+              FindingKind.INERT_CAP,
+              message,
+              q.location("rule:" + cap.id()),
+              ImmutableList.of(cap.id()),
+              ImmutableList.of(),
+              Optional.empty()));
+    }
   }
 
   private static Finding structural(

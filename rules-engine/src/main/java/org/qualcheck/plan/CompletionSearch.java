@@ -10,8 +10,8 @@ import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.compile.SearchBudget;
-import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Cap;
+import org.qualcheck.rule.Measure;
 import org.qualcheck.rule.Total;
 
 /**

@@ -196,7 +196,8 @@ public final class ReferenceChecker {
 
   /**
    * Caps: tries every subset of the counted units that some cap could take in as the ones left
-   * uncounted (every one of them, plainly), then every placement of the rest.
+   * uncounted (every one of them, plainly), then every placement of the rest; a reading may leave
+   * a unit uncounted only if counting it would take some cap over, wherever it were placed.
    */
   private boolean dropCapped(Set<String> plan, List<String> counted) {
     List<String> cappable = new ArrayList<>();
@@ -215,11 +216,67 @@ public final class ReferenceChecker {
           kept.add(u);
         }
       }
-      if (placeAll(plan, kept, 0, new HashMap<>())) {
+      List<String> dropped = new ArrayList<>(counted);
+      dropped.removeAll(kept);
+      if (placeLeaving(plan, kept, dropped, 0, new HashMap<>())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * As placeAll, but a reading also needs every dropped unit to have had to be dropped: counted
+   * and placed in any of its groups (or none, if it has none), it would take some cap over.
+   */
+  private boolean placeLeaving(
+      Set<String> plan, List<String> kept, List<String> dropped, int k,
+      Map<String, String> placement) {
+    if (k == kept.size()) {
+      Set<String> counted = new HashSet<>(kept);
+      return allRulesHold(plan, counted, placement) && eachHadToGo(counted, dropped, placement);
+    }
+    String u = kept.get(k);
+    List<String> options = groupsFor(u);
+    if (options.isEmpty()) {
+      return placeLeaving(plan, kept, dropped, k + 1, placement);
+    }
+    for (String g : options) {
+      placement.put(u, g);
+      if (placeLeaving(plan, kept, dropped, k + 1, placement)) {
+        return true;
+      }
+    }
+    placement.remove(u);
+    return false;
+  }
+
+  private boolean eachHadToGo(Set<String> counted, List<String> dropped, Map<String, String> at) {
+    for (String u : dropped) {
+      List<String> options = groupsFor(u);
+      if (options.isEmpty()) {
+        options = new ArrayList<>();
+        options.add(null);
+      }
+      for (String g : options) {
+        Set<String> more = new HashSet<>(counted);
+        more.add(u);
+        Map<String, String> placed = new HashMap<>(at);
+        if (g != null) {
+          placed.put(u, g);
+        }
+        boolean over = false;
+        for (Rule r : q.rules()) {
+          if (r instanceof Cap c && capFigure(c, more, placed) > c.max()) {
+            over = true;
+          }
+        }
+        if (!over) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether the cap's scope takes in the unit under some placement, and its filter passes it. */

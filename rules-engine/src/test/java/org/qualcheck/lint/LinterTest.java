@@ -308,11 +308,32 @@ class LinterTest {
     List<String> fixtures =
         List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
             "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
-            "level-out-of-range.yaml", "evaded-maximum.yaml", "expensive-placement.yaml");
+            "level-out-of-range.yaml", "evaded-maximum.yaml", "expensive-placement.yaml",
+            "inert-cap.yaml", "unknown-attribute.yaml");
     java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
     fixtures.forEach(f -> found.addAll(kinds(lint(f))));
     // an undecided question needs a structure beyond the search bound, not a planted defect
     assertThat(found).containsAll(
         java.util.EnumSet.complementOf(java.util.EnumSet.of(FindingKind.UNDECIDED)));
+  }
+
+  @Test
+  void aCapThatCanNeverBindIsReported() {
+    LintReport r = lint("inert-cap.yaml");
+    assertThat(kinds(r)).containsExactly(FindingKind.INERT_CAP);
+    assertThat(r.findings().get(0).message())
+        .isEqualTo("cap imported-cap can never leave a unit uncounted: the units it takes in add"
+            + " up to at most 10 credits, within its 12 credits");
+    assertThat(r.findings().get(0).location().orElseThrow().line()).isEqualTo(16);
+  }
+
+  @Test
+  void anAttributeNoUnitCarriesIsReported() {
+    LintReport r = lint("unknown-attribute.yaml");
+    assertThat(r.ofKind(FindingKind.UNKNOWN_ATTRIBUTE)).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo("rule graded-credits filters on the"
+            + " attribute \"grade\", which no unit carries; the units carry \"graded\" and"
+            + " \"ungraded\""));
+    assertThat(kinds(r)).contains(FindingKind.UNSATISFIABLE);
   }
 }

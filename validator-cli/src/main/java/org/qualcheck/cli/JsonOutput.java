@@ -1,7 +1,5 @@
 package org.qualcheck.cli;
 
-import org.qualcheck.rule.Cap;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +10,7 @@ import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.RuleText;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.rule.Cap;
 
 /**
  * The JSON shapes qualcheck prints. Field names and meanings are part of the interface: a change

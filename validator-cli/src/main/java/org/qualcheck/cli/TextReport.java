@@ -1,13 +1,12 @@
 package org.qualcheck.cli;
 
-import org.qualcheck.rule.Cap;
-
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.rule.Cap;
 
 /** Renders results as text for people: aligned columns, one line per unit and per rule. */
 final class TextReport {
