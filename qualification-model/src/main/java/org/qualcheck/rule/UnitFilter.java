@@ -92,16 +92,19 @@ public record UnitFilter(
   }
 
   /**
-   * The filter in words, to follow a scope: {@code " at Level 3, graded, not ungraded"}; empty
-   * for the empty filter.
+   * The filter in words, to follow a figure: {@code " at Level 3 from units marked graded and not
+   * science"}; empty for the empty filter.
    */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
     level.ifPresent(f -> s.append(' ').append(f));
-    attribute.ifPresent(a -> s.append(s.length() > 0 ? ", " : " ").append("marked ").append(a));
-    withoutAttribute.ifPresent(
-        a -> s.append(s.length() > 0 ? ", " : " ").append("not marked ").append(a));
+    if (attribute.isPresent() || withoutAttribute.isPresent()) {
+      s.append(" from units ");
+      attribute.ifPresent(a -> s.append("marked ").append(a));
+      withoutAttribute.ifPresent(
+          a -> s.append(attribute.isPresent() ? " and not " : "not marked ").append(a));
+    }
     return s.toString();
   }
 }

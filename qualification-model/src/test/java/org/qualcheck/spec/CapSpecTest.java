@@ -81,7 +81,7 @@ class CapSpecTest {
     assertThat(f.accepts(q.unit("G2").orElseThrow())).isFalse();
     assertThat(f.accepts(q.unit("N1").orElseThrow())).isFalse();
     assertThat(f.accepts(q.unit("I1").orElseThrow())).isFalse();
-    assertThat(f.toString()).isEqualTo(" at or above Level 3, marked graded, not marked science");
+    assertThat(f.toString()).isEqualTo(" at or above Level 3 from units marked graded and not science");
     assertThat(UnitFilter.none().accepts(q.unit("I1").orElseThrow())).isTrue();
   }
 }
