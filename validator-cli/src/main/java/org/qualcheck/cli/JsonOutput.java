@@ -9,6 +9,7 @@ import java.util.Map;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.RuleText;
+import org.qualcheck.check.VariantOutcome;
 import org.qualcheck.model.Qualification;
 
 /**
@@ -51,7 +52,13 @@ final class JsonOutput {
       Boolean undecided,
       List<RuleJson> rules,
       Map<String, String> placement,
-      List<String> notCounted) {}
+      List<String> notCounted,
+      List<VariantJson> pathways,
+      List<String> achievedPathways,
+      List<VariantJson> endorsements) {}
+
+  /** A pathway or endorsed title; present only for qualifications that have them. */
+  record VariantJson(String id, String title, boolean met, Boolean undecided, List<RuleJson> rules) {}
 
   static CheckResultJson checkResult(Qualification q, CheckResult r) {
     int credits = q.credits(r.plan().units());
@@ -64,7 +71,23 @@ final class JsonOutput {
         r.undecided() ? Boolean.TRUE : null,
         r.outcomes().stream().map(JsonOutput::rule).toList(),
         r.placement(),
-        r.notCounted());
+        r.notCounted(),
+        q.pathways().isEmpty() ? null : variants(r.pathways()),
+        q.pathways().isEmpty() ? null : r.achievedPathways(),
+        q.endorsements().isEmpty() ? null : variants(r.endorsements()));
+  }
+
+  private static List<VariantJson> variants(List<VariantOutcome> outcomes) {
+    return outcomes.stream()
+        .map(
+            v ->
+                new VariantJson(
+                    v.id(),
+                    v.title(),
+                    v.met(),
+                    v.undecided() ? Boolean.TRUE : null,
+                    v.outcomes().stream().map(JsonOutput::rule).toList()))
+        .toList();
   }
 
   static RuleJson rule(RuleOutcome o) {
