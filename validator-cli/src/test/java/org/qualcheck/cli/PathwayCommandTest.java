@@ -74,4 +74,76 @@ class PathwayCommandTest {
     assertThat(out.get("pathways")).hasSize(3);
     assertThat(ResultSchemasTest.schema("check-result.schema.json").validate(out)).isEmpty();
   }
+
+  @Test
+  void batchNamesTheAchievedPathwaysAndEveryFailingPathwayRule(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path in = dir.resolve("in.csv");
+    java.nio.file.Files.writeString(in, "learner,units,centre\nA,M1;S1,X\nB,M1;X1,Y\n"
+        + "C,M1;S1;X1;Y1,Z\n");
+    java.nio.file.Path csv = dir.resolve("out.csv");
+    CliRun.of("batch", "--spec", SPEC, "--input", in.toString(), "--output", csv.toString());
+    assertThat(java.nio.file.Files.readString(csv)).isEqualTo(
+        "learner,line,qualification,met,failed_rules,error,pathways,centre\n"
+            + "A,2,PW1,true,,,y,X\n"
+            + "B,3,PW1,false,\"x-credits (5 short); y-credits (5 short)\",,,Y\n"
+            + "C,4,PW1,true,,,x;y,Z\n");
+    java.nio.file.Path jsonl = dir.resolve("out.jsonl");
+    CliRun.of("batch", "--spec", SPEC, "--input", in.toString(), "--output", jsonl.toString());
+    var lines = java.nio.file.Files.readAllLines(jsonl);
+    var schema = ResultSchemasTest.schema("batch-result.schema.json");
+    for (String line : lines) {
+      assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
+    }
+    assertThat(JSON.readTree(lines.get(2)).get("achievedPathways").toString())
+        .isEqualTo("[\"x\",\"y\"]");
+  }
+
+  @Test
+  void planNamesThePathwayAndCompletesTowardAnEndorsedTitle() throws Exception {
+    CliRun run = CliRun.of("plan", "--spec", SPEC, "--units", "M1,X1");
+    assertThat(run.out()).contains("Cheapest completion:\n  add S1 (5 credits added)\n"
+        + "  completes pathway x (Pathway X)\n");
+    JsonNode out = JSON.readTree(
+        CliRun.of("plan", "--spec", SPEC, "--units", "M1,S1", "--endorsement", "extra",
+            "--format", "json").out());
+    assertThat(out.get("add").toString()).isEqualTo("[\"X1\",\"Y1\"]");
+    assertThat(out.get("kind").asText()).isEqualTo("completion");
+    assertThat(out.get("endorsement").asText()).isEqualTo("extra");
+    CliRun wrong = CliRun.of("plan", "--spec", SPEC, "--units", "M1", "--endorsement", "nope");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).isEqualTo("qualcheck: --endorsement names \"nope\", which is not an"
+        + " endorsed title of the spec; its endorsed titles are extra\n");
+  }
+
+  @Test
+  void countCountsEachPlanOnceOverPathways(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path spec = dir.resolve("simple.yaml");
+    java.nio.file.Files.writeString(spec, """
+        qualification: {code: S, title: Simple, source: test}
+        units:
+          - {number: M1, title: M, credits: 4, level: 2}
+          - {number: X1, title: X, credits: 3, level: 2}
+          - {number: Y1, title: Y, credits: 5, level: 2}
+        groups:
+          - {id: M, title: M, units: [M1]}
+          - {id: X, title: X, units: [X1]}
+          - {id: Y, title: Y, units: [Y1]}
+        rules:
+          - {all-of: {groups: [M]}}
+        pathways:
+          - {id: x, title: X, rules: [{total: {groups: [X], min: 3}}]}
+          - {id: y, title: Y, rules: [{total: {groups: [Y], min: 5}}]}
+        """);
+    // M1+X1, M1+Y1 and M1+X1+Y1; the last meets both pathways and is counted once
+    CliRun run = CliRun.of("count", "--spec", spec.toString(), "--format", "json", "--list");
+    JsonNode out = JSON.readTree(run.out());
+    assertThat(out.get("count").asLong()).as(run.err()).isEqualTo(3);
+    assertThat(out.get("plans").toString())
+        .isEqualTo("[[\"M1\",\"X1\",\"Y1\"],[\"M1\",\"X1\"],[\"M1\",\"Y1\"]]");
+    CliRun shared = CliRun.of("count", "--spec", SPEC);
+    assertThat(shared.exitCode()).isEqualTo(2);
+    assertThat(shared.err()).contains("has units listed in more than one group");
+  }
 }
