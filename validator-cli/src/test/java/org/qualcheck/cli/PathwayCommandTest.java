@@ -146,4 +146,22 @@ class PathwayCommandTest {
     assertThat(shared.exitCode()).isEqualTo(2);
     assertThat(shared.err()).contains("has units listed in more than one group");
   }
+
+  @Test
+  void showRendersPathwaysAndEndorsementsInEnglishAndMermaid() {
+    assertThat(CliRun.of("show", SPEC).out()).contains(
+        "Pathways: you must also meet every rule of at least one of these 2 pathways.\n"
+            + "Pathway x: Pathway X\n"
+            + "  - at least 8 credits from group X [x-credits]\n"
+            + "Pathway y: Pathway Y\n"
+            + "  the Y route\n"
+            + "  - at least 5 credits from group Y [y-credits]\n",
+        "Endorsed title extra: with Extra\n  - all units X1 and Y1 [extra-units]\n");
+    assertThat(CliRun.of("show", SPEC, "--format", "mermaid").out()).contains(
+        "  subgraph p1[\"Pathway y: Pathway Y\"]\n"
+            + "    r2{{\"y-credits: at least 5 credits from group Y\"}}\n"
+            + "    r2 --> g2\n"
+            + "  end\n",
+        "  subgraph e0[\"Endorsed title extra: with Extra\"]\n");
+  }
 }
