@@ -66,8 +66,8 @@ class PathwayCommandTest {
   void theShippedHealthAndSocialCareSpecHasThreePathways() throws Exception {
     String mandatory = "SHC21,SHC22,SHC23,SHC24,HSC024,HSC025,HSC026,HSC027,HSC028";
     CliRun run = CliRun.of("validate", "--spec", HSC, "--units", mandatory
-        + ",PLACEHOLDER-DM1,PLACEHOLDER-DK1,PLACEHOLDER-C1,PLACEHOLDER-C2,PLACEHOLDER-C3"
-        + ",PLACEHOLDER-DC1,PLACEHOLDER-DK2", "--format", "json");
+        + ",PLACEHOLDER-DM1,PLACEHOLDER-DK1,PLACEHOLDER-DK2,PLACEHOLDER-DC1,PLACEHOLDER-DC2"
+        + ",PLACEHOLDER-DC3,PLACEHOLDER-DC4", "--format", "json");
     JsonNode out = JSON.readTree(run.out());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(out.get("achievedPathways").toString()).isEqualTo("[\"dementia\"]");
