@@ -39,6 +39,8 @@ public final class Qualification {
   private final ImmutableMap<String, Unit> units;
   private final ImmutableMap<String, Group> groups;
   private final ImmutableList<Rule> rules;
+  private final ImmutableList<Variant> pathways;
+  private final ImmutableList<Variant> endorsements;
   private final ImmutableMap<String, SourceLocation> locations;
   private final ImmutableMap<String, Unit> unitsByReference;
   /** Units by unit number in {@link #folded folded} case; no two numbers fold together. */
@@ -62,6 +64,8 @@ public final class Qualification {
     this.units = ImmutableMap.copyOf(b.units);
     this.groups = ImmutableMap.copyOf(b.groups);
     this.rules = ImmutableList.copyOf(b.rules);
+    this.pathways = ImmutableList.copyOf(b.pathways);
+    this.endorsements = ImmutableList.copyOf(b.endorsements);
     this.locations = ImmutableMap.copyOf(b.locations);
     this.impliedRules = ImmutableSet.copyOf(b.impliedRules);
     Map<String, Unit> byReference = new LinkedHashMap<>();
@@ -82,7 +86,7 @@ public final class Qualification {
       }
     }
     Set<String> ruleIds = new HashSet<>();
-    for (Rule r : rules) {
+    for (Rule r : allRules()) {
       checkArgument(ruleIds.add(r.id()), "two rules have the id %s", r.id());
       for (String u : unitsNamedBy(r)) {
         checkArgument(units.containsKey(u), "rule %s names unit %s, which is not declared", r.id(), u);
@@ -91,9 +95,26 @@ public final class Qualification {
         checkArgument(groups.containsKey(g), "rule %s names group %s, which is not declared", r.id(), g);
       }
     }
+    checkVariants(pathways, "pathway");
+    checkVariants(endorsements, "endorsement");
     for (String id : impliedRules) {
       checkArgument(ruleIds.contains(id), "rule %s is marked implied but there is no such rule", id);
     }
+  }
+
+  private static void checkVariants(List<Variant> variants, String noun) {
+    Set<String> ids = new HashSet<>();
+    for (Variant v : variants) {
+      checkArgument(ids.add(v.id()), "two %ss have the id %s", noun, v.id());
+    }
+  }
+
+  /** The common rules, then each pathway's, then each endorsement's. */
+  private List<Rule> allRules() {
+    List<Rule> all = new java.util.ArrayList<>(rules);
+    pathways.forEach(p -> all.addAll(p.rules()));
+    endorsements.forEach(e -> all.addAll(e.rules()));
+    return all;
   }
 
   /**
@@ -272,9 +293,88 @@ public final class Qualification {
     return spacedUnitNumbers;
   }
 
-  /** {@return the rules of combination, in the spec's order} */
+  /**
+   * {@return the rules of combination, in the spec's order: with pathways, the rules common to all
+   * of them}
+   */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * {@return the pathways, in the spec's order; empty when the qualification has one way to be
+   * achieved, by its common rules alone}
+   */
+  public List<Variant> pathways() {
+    return pathways;
+  }
+
+  /** {@return the endorsed titles, in the spec's order; they never decide achievement} */
+  public List<Variant> endorsements() {
+    return endorsements;
+  }
+
+  /**
+   * The ways of achieving the qualification, each as a qualification without pathways whose rules
+   * are the common rules followed by one pathway's: one per pathway in order, or this
+   * qualification alone (without its endorsements) when it has no pathways. A plan achieves this
+   * qualification exactly when it achieves one of them; each is checked on its own, so a unit
+   * listed in two groups may be placed differently for different pathways.
+   *
+   * @return one qualification per pathway, in order
+   */
+  public List<Qualification> routes() {
+    if (pathways.isEmpty()) {
+      return List.of(endorsements.isEmpty() ? this : withRules(rules));
+    }
+    ImmutableList.Builder<Qualification> routes = ImmutableList.builder();
+    for (Variant p : pathways) {
+      routes.add(withRules(concat(rules, p.rules())));
+    }
+    return routes.build();
+  }
+
+  /**
+   * The ways of achieving the qualification with an endorsed title: each of {@link #routes} with the
+   * endorsement's rules added after its own.
+   *
+   * @param endorsement the id of one of {@link #endorsements}
+   * @return one qualification per pathway (one if there are none), in order
+   */
+  public List<Qualification> routesWith(String endorsement) {
+    Variant e =
+        endorsements.stream()
+            .filter(v -> v.id().equals(endorsement))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("there is no endorsement " + endorsement));
+    ImmutableList.Builder<Qualification> routes = ImmutableList.builder();
+    for (Qualification r : routes()) {
+      routes.add(r.withRules(concat(r.rules(), e.rules())));
+    }
+    return routes.build();
+  }
+
+  private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+    return ImmutableList.<Rule>builder().addAll(a).addAll(b).build();
+  }
+
+  /**
+   * This qualification's units, groups and locations with these rules in place of its rules and no
+   * pathways or endorsements; marks of implied rules are kept for the rules still present.
+   */
+  private Qualification withRules(List<Rule> newRules) {
+    Builder b =
+        builder(code).title(title).source(source).levels(lowestLevel, highestLevel);
+    number.ifPresent(b::number);
+    units.values().forEach(b::unit);
+    groups.values().forEach(b::group);
+    newRules.forEach(b::rule);
+    locations.forEach(b::location);
+    Set<String> ids = new HashSet<>();
+    newRules.forEach(r -> ids.add(r.id()));
+    impliedRules.stream().filter(ids::contains).forEach(b::implied);
+    return b.build();
   }
 
   /**
@@ -382,6 +482,8 @@ public final class Qualification {
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final List<Rule> rules = new java.util.ArrayList<>();
+    private final List<Variant> pathways = new java.util.ArrayList<>();
+    private final List<Variant> endorsements = new java.util.ArrayList<>();
     private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
     private final Set<String> impliedRules = new java.util.LinkedHashSet<>();
 
@@ -460,6 +562,27 @@ public final class Qualification {
      */
     public Builder rule(Rule rule) {
       rules.add(rule);
+      return this;
+    }
+
+    /**
+     * {@return this builder, with a pathway added after those already added; a qualification with
+     * pathways is achieved by its common rules and every rule of at least one pathway}
+     *
+     * @param pathway the pathway to add; its id and rule ids must be unique
+     */
+    public Builder pathway(Variant pathway) {
+      pathways.add(checkNotNull(pathway, "pathway"));
+      return this;
+    }
+
+    /**
+     * {@return this builder, with an endorsed title added after those already added}
+     *
+     * @param endorsement the endorsed title to add; its id and rule ids must be unique
+     */
+    public Builder endorsement(Variant endorsement) {
+      endorsements.add(checkNotNull(endorsement, "endorsement"));
       return this;
     }
 

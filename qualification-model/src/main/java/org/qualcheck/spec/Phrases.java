@@ -38,6 +38,22 @@ final class Phrases {
     if (isHeader) {
       return field(at.subList(1, at.size())) + " of the " + top;
     }
+    boolean isVariant = top.equals("pathways") || top.equals("endorsements");
+    if (isVariant && at.get(1) instanceof Integer k) {
+      String owner = item(tree, top, k);
+      if (at.size() == 2) {
+        return owner;
+      }
+      if (at.size() >= 4 && at.get(2).equals("rules") && at.get(3) instanceof Integer r) {
+        JsonNode id = tree.root().path(top).path(k).path("rules").path(r).path("id");
+        String rule =
+            id.isTextual() && !id.asText().isBlank()
+                ? "rule \"" + YamlTreeReader.safe(id.asText()) + "\""
+                : "the " + ordinal(r + 1) + " rule of " + owner;
+        return at.size() == 4 ? rule : field(at.subList(4, at.size())) + " of " + rule;
+      }
+      return field(at.subList(2, at.size())) + " of " + owner;
+    }
     if (!isList || !(at.get(1) instanceof Integer)) {
       return field(at);
     }
@@ -100,6 +116,25 @@ final class Phrases {
       return "a mapping";
     }
     String top = at.get(0).toString();
+    boolean isVariant = top.equals("pathways") || top.equals("endorsements");
+    if (isVariant && n >= 4 && at.get(2).equals("rules") && at.get(3) instanceof Integer) {
+      // a pathway's rules are written exactly as the common rules
+      List<Object> asCommon = new java.util.ArrayList<>();
+      asCommon.add("rules");
+      asCommon.addAll(at.subList(3, n));
+      return expectation(asCommon, value);
+    }
+    if (isVariant && n == 3) {
+      String noun = top.substring(0, top.length() - 1);
+      switch (at.get(2).toString()) {
+        case "id":
+          return "a " + noun + " id written as text, such as \"dementia\"";
+        case "rules":
+          return "a list of rules";
+        default:
+          return "text";
+      }
+    }
     Object lastElement = at.get(n - 1);
     boolean entry = lastElement instanceof Integer;
     String key = entry ? (n >= 2 ? at.get(n - 2).toString() : "") : lastElement.toString();
@@ -120,6 +155,10 @@ final class Phrases {
           return "a list of groups";
         case "rules":
           return "a list of rules";
+        case "pathways":
+          return "a list of at least one pathway";
+        case "endorsements":
+          return "a list of at least one endorsed title";
         default:
           return "something else";
       }

@@ -208,12 +208,28 @@ final class SchemaCheck {
     return new SpecProblem(tree.valueAt(at), sentence);
   }
 
+  /**
+   * How long a path to a rule is, for a path into one: 2 for a common rule ({@code rules.3}), 4 for
+   * a pathway's or endorsement's ({@code pathways.0.rules.3}); -1 for a path elsewhere.
+   */
+  private static int ruleDepth(List<Object> at) {
+    if (at.size() >= 2 && "rules".equals(at.get(0)) && at.get(1) instanceof Integer) {
+      return 2;
+    }
+    boolean variant = !at.isEmpty()
+        && ("pathways".equals(at.get(0)) || "endorsements".equals(at.get(0)));
+    if (variant && at.size() >= 4 && "rules".equals(at.get(2)) && at.get(3) instanceof Integer) {
+      return 4;
+    }
+    return -1;
+  }
+
   /** One sentence for a place where an anyOf/oneOf/not did not hold. */
   private SpecProblem explainCombined(
       LocatedTree tree, List<Object> at, Set<String> unknownKeyHolders) {
     JsonNode node = tree.node(at);
     int n = at.size();
-    boolean isRule = n == 2 && "rules".equals(at.get(0));
+    boolean isRule = n > 0 && n == ruleDepth(at);
     if (isRule && node.isObject()) {
       List<String> kinds = new ArrayList<>();
       for (String k : RULE_KINDS) {
@@ -241,7 +257,7 @@ final class SchemaCheck {
               + "); a rule has exactly one, so write each as its own rule");
     }
     String last = n == 0 ? "" : at.get(n - 1).toString();
-    boolean inRule = n == 3 && "rules".equals(at.get(0));
+    boolean inRule = n > 1 && n - 1 == ruleDepth(at);
     if (inRule && "choose".equals(last) && node.isObject()) {
       boolean exactly = node.has("exactly");
       boolean range = node.has("min") || node.has("max");

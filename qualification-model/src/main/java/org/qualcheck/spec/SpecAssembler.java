@@ -20,6 +20,7 @@ import org.qualcheck.model.QualificationNumber;
 import org.qualcheck.model.SourceLocation;
 import org.qualcheck.model.Unit;
 import org.qualcheck.model.UnitReference;
+import org.qualcheck.model.Variant;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Bounds;
@@ -107,51 +108,128 @@ final class SpecAssembler {
             List.of("groups", i, "units"), "group \"" + id.asText() + "\"", units, "unit", "units");
       }
     }
+    checkVariantIds("pathways", "pathway");
+    checkVariantIds("endorsements", "endorsement");
     Map<String, SourceLocation> ruleIds = new HashMap<>();
-    JsonNode rules = root.path("rules");
-    for (int i = 0; i < rules.size(); i++) {
-      JsonNode rule = rules.path(i);
-      if (!rule.isObject()) {
+    for (RuleList list : ruleLists()) {
+      JsonNode rules = tree.node(list.at());
+      for (int i = 0; i < rules.size(); i++) {
+        JsonNode rule = rules.path(i);
+        if (!rule.isObject()) {
+          continue;
+        }
+        String id = list.ruleId(rule, i);
+        String name = list.name(rule, i);
+        SourceLocation where =
+            rule.has("id")
+                ? tree.valueAt(append(append(list.at(), i), "id"))
+                : tree.valueAt(append(list.at(), i));
+        SourceLocation first = ruleIds.putIfAbsent(id, where);
+        if (first != null) {
+          problems.add(
+              new SpecProblem(
+                  where,
+                  "two rules have the id \""
+                      + YamlTreeReader.safe(id)
+                      + "\"; the first is on line "
+                      + first.line()
+                      + ", so give this one another id"));
+        }
+        Optional<String> kind = kind(rule);
+        if (kind.isEmpty()) {
+          continue;
+        }
+        List<Object> base = append(append(list.at(), i), kind.get());
+        JsonNode body = rule.get(kind.get());
+        if (body.isArray()) {
+          checkNames(base, name, units, "unit", "units");
+        } else if (body.isObject()) {
+          checkNames(append(base, "units"), name, units, "unit", "units");
+          checkNames(append(base, "groups"), name, groups, "group", "groups");
+          if (body.path("min").isIntegralNumber() && body.path("max").isIntegralNumber()
+              && body.get("min").bigIntegerValue().compareTo(body.get("max").bigIntegerValue()) > 0) {
+            problems.add(
+                new SpecProblem(
+                    tree.valueAt(append(base, "min")),
+                    name
+                        + " has a minimum of "
+                        + body.get("min").asText()
+                        + " above its maximum of "
+                        + body.get("max").asText()
+                        + ", so no plan could meet it"));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A list of rules in the spec: the common rules at {@code rules}, or a pathway's or endorsement's
+   * at {@code pathways.K.rules}.
+   *
+   * @param at where the list is
+   * @param owner the pathway or endorsement as a sentence names it; empty for the common rules
+   * @param prefix what default rule ids start with, so that they are unique across lists
+   */
+  private record RuleList(List<Object> at, Optional<String> owner, String prefix) {
+    String ruleId(JsonNode rule, int index) {
+      return rule.path("id").isTextual() ? rule.get("id").asText() : prefix + "rule-" + (index + 1);
+    }
+
+    String name(JsonNode rule, int index) {
+      JsonNode id = rule.path("id");
+      if (id.isTextual() && !id.asText().isBlank()) {
+        return "rule \"" + YamlTreeReader.safe(id.asText()) + "\"";
+      }
+      return "the " + Phrases.ordinal(index + 1) + " rule" + owner.map(o -> " of " + o).orElse("");
+    }
+  }
+
+  /** The common rules, then each pathway's, then each endorsement's. */
+  private List<RuleList> ruleLists() {
+    List<RuleList> lists = new ArrayList<>();
+    lists.add(new RuleList(List.of("rules"), Optional.empty(), ""));
+    for (String section : List.of("pathways", "endorsements")) {
+      JsonNode variants = root.path(section);
+      for (int k = 0; k < variants.size(); k++) {
+        JsonNode id = variants.path(k).path("id");
+        String noun = section.substring(0, section.length() - 1);
+        String owner =
+            id.isTextual()
+                ? noun + " \"" + YamlTreeReader.safe(id.asText()) + "\""
+                : "the " + Phrases.ordinal(k + 1) + " " + noun;
+        lists.add(
+            new RuleList(
+                List.of(section, k, "rules"),
+                Optional.of(owner),
+                id.isTextual() ? id.asText() + "-" : noun + "-" + (k + 1) + "-"));
+      }
+    }
+    return lists;
+  }
+
+  /** Pathway ids are unique among pathways, endorsement ids among endorsements. */
+  private void checkVariantIds(String section, String noun) {
+    Map<String, SourceLocation> seen = new HashMap<>();
+    JsonNode variants = root.path(section);
+    for (int k = 0; k < variants.size(); k++) {
+      JsonNode id = variants.path(k).path("id");
+      if (!id.isTextual()) {
         continue;
       }
-      String id = ruleId(rule, i);
-      String name = Phrases.item(tree, "rules", i);
-      SourceLocation where =
-          rule.has("id") ? tree.valueAt(List.of("rules", i, "id")) : tree.valueAt(List.of("rules", i));
-      SourceLocation first = ruleIds.putIfAbsent(id, where);
+      SourceLocation where = tree.valueAt(List.of(section, k, "id"));
+      SourceLocation first = seen.putIfAbsent(id.asText(), where);
       if (first != null) {
         problems.add(
             new SpecProblem(
                 where,
-                "two rules have the id \""
-                    + YamlTreeReader.safe(id)
+                "two "
+                    + noun
+                    + "s have the id \""
+                    + YamlTreeReader.safe(id.asText())
                     + "\"; the first is on line "
                     + first.line()
                     + ", so give this one another id"));
-      }
-      Optional<String> kind = kind(rule);
-      if (kind.isEmpty()) {
-        continue;
-      }
-      List<Object> base = List.of("rules", i, kind.get());
-      JsonNode body = rule.get(kind.get());
-      if (body.isArray()) {
-        checkNames(base, name, units, "unit", "units");
-      } else if (body.isObject()) {
-        checkNames(append(base, "units"), name, units, "unit", "units");
-        checkNames(append(base, "groups"), name, groups, "group", "groups");
-        if (body.path("min").isIntegralNumber() && body.path("max").isIntegralNumber()
-            && body.get("min").bigIntegerValue().compareTo(body.get("max").bigIntegerValue()) > 0) {
-          problems.add(
-              new SpecProblem(
-                  tree.valueAt(append(base, "min")),
-                  name
-                      + " has a minimum of "
-                      + body.get("min").asText()
-                      + " above its maximum of "
-                      + body.get("max").asText()
-                      + ", so no plan could meet it"));
-        }
       }
     }
   }
@@ -173,17 +251,24 @@ final class SpecAssembler {
       identifier(List.of("groups", i, "id"), "a group id");
       identifiers(List.of("groups", i, "units"), "a unit number");
     }
-    JsonNode rules = root.path("rules");
-    for (int i = 0; i < rules.size(); i++) {
-      identifier(List.of("rules", i, "id"), "a rule id");
-      Optional<String> kind = kind(rules.path(i));
-      if (kind.isPresent()) {
-        List<Object> base = List.of("rules", i, kind.get());
-        identifiers(base, "a unit number");
-        identifiers(append(base, "units"), "a unit number");
-        identifiers(append(base, "groups"), "a group id");
-        identifier(append(base, "attribute"), "an attribute");
-        identifier(append(base, "without-attribute"), "an attribute");
+    for (String section : List.of("pathways", "endorsements")) {
+      for (int k = 0; k < root.path(section).size(); k++) {
+        identifier(List.of(section, k, "id"), "a " + section.substring(0, section.length() - 1) + " id");
+      }
+    }
+    for (RuleList list : ruleLists()) {
+      JsonNode rules = tree.node(list.at());
+      for (int i = 0; i < rules.size(); i++) {
+        identifier(append(append(list.at(), i), "id"), "a rule id");
+        Optional<String> kind = kind(rules.path(i));
+        if (kind.isPresent()) {
+          List<Object> base = append(append(list.at(), i), kind.get());
+          identifiers(base, "a unit number");
+          identifiers(append(base, "units"), "a unit number");
+          identifiers(append(base, "groups"), "a group id");
+          identifier(append(base, "attribute"), "an attribute");
+          identifier(append(base, "without-attribute"), "an attribute");
+        }
       }
     }
   }
@@ -554,12 +639,26 @@ final class SpecAssembler {
               g.has("credits") ? OptionalInt.of(g.get("credits").intValue()) : OptionalInt.empty());
       b.group(group).location("group:" + group.id(), tree.valueAt(List.of("groups", i)));
     }
-    JsonNode rules = root.get("rules");
-    for (int i = 0; i < rules.size(); i++) {
-      Rule rule = rule(rules.get(i), ruleId(rules.get(i), i));
-      b.rule(rule).location("rule:" + rule.id(), tree.valueAt(List.of("rules", i)));
-      if (rules.get(i).path("implied").asBoolean(false)) {
-        b.implied(rule.id());
+    List<RuleList> lists = ruleLists();
+    rules(lists.get(0), b).forEach(b::rule);
+    int next = 1;
+    for (String section : List.of("pathways", "endorsements")) {
+      JsonNode variants = root.path(section);
+      for (int k = 0; k < variants.size(); k++) {
+        JsonNode v = variants.get(k);
+        Variant variant =
+            new Variant(
+                v.get("id").asText(),
+                v.get("title").asText(),
+                v.has("description") ? Optional.of(v.get("description").asText()) : Optional.empty(),
+                rules(lists.get(next++), b));
+        String key = section.substring(0, section.length() - 1) + ":" + variant.id();
+        b.location(key, tree.valueAt(List.of(section, k)));
+        if (section.equals("pathways")) {
+          b.pathway(variant);
+        } else {
+          b.endorsement(variant);
+        }
       }
     }
     try {
@@ -571,6 +670,21 @@ final class SpecAssembler {
                   tree.valueAt(List.of()),
                   "the qualification does not hang together: " + String.valueOf(e.getMessage()))));
     }
+  }
+
+  /** The rules of one list, recording their locations and implied marks in the builder. */
+  private List<Rule> rules(RuleList list, Qualification.Builder b) {
+    JsonNode rules = tree.node(list.at());
+    List<Rule> built = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rule(rules.get(i), list.ruleId(rules.get(i), i));
+      built.add(rule);
+      b.location("rule:" + rule.id(), tree.valueAt(append(list.at(), i)));
+      if (rules.get(i).path("implied").asBoolean(false)) {
+        b.implied(rule.id());
+      }
+    }
+    return built;
   }
 
   private static Rule rule(JsonNode node, String id) {
@@ -666,10 +780,6 @@ final class SpecAssembler {
       }
     }
     return Optional.empty();
-  }
-
-  private static String ruleId(JsonNode rule, int index) {
-    return rule.path("id").isTextual() ? rule.get("id").asText() : "rule-" + (index + 1);
   }
 
   private static List<Object> append(List<Object> path, Object element) {

@@ -17,14 +17,20 @@ import org.qualcheck.rule.Equivalent;
  *
  * @param qualification the qualification's code
  * @param plan the plan checked
- * @param met whether the plan is proved to meet every rule: some reading of it meets them all
- * @param outcomes one outcome per rule, in rule order
+ * @param met whether the plan is proved to meet every rule: some reading of it meets them all; with
+ *     pathways, the common rules and every rule of at least one pathway
+ * @param outcomes one outcome per rule, in rule order (with pathways, per common rule, under the
+ *     reading of the first pathway achieved, or else of the pathway nearest to being met)
  * @param placement for each counted unit listed in a group, the group it counts toward
  * @param notCounted units in the plan that count toward nothing: because an equivalent unit
  *     counts, or because a cap on what counts leaves them out ({@link #notCountedBy()} says which)
  * @param undecided whether the search over the plan's readings reached its bound before it could
  *     prove the plan met or not met; {@code met} is then false and the outcomes are those of the
  *     best reading found, which need not be the best there is
+ * @param pathways how the plan fares against each pathway, in the qualification's order; empty when
+ *     it has none
+ * @param endorsements how the plan fares against each endorsed title, in order; they never decide
+ *     {@code met}
  */
 public record CheckResult(
     String qualification,
@@ -33,7 +39,32 @@ public record CheckResult(
     List<RuleOutcome> outcomes,
     Map<String, String> placement,
     List<String> notCounted,
-    boolean undecided) {
+    boolean undecided,
+    List<VariantOutcome> pathways,
+    List<VariantOutcome> endorsements) {
+
+  /**
+   * A result for a qualification without pathways or endorsed titles.
+   *
+   * @param qualification the qualification's code
+   * @param plan the plan checked
+   * @param met whether the plan meets every rule
+   * @param outcomes one outcome per rule, in rule order
+   * @param placement for each counted unit listed in a group, the group it counts toward
+   * @param notCounted units in the plan that count toward nothing because an equivalent unit
+   *     counts
+   * @param undecided whether the placement search reached its bound before deciding
+   */
+  public CheckResult(
+      String qualification,
+      Plan plan,
+      boolean met,
+      List<RuleOutcome> outcomes,
+      Map<String, String> placement,
+      List<String> notCounted,
+      boolean undecided) {
+    this(qualification, plan, met, outcomes, placement, notCounted, undecided, List.of(), List.of());
+  }
 
   /**
    * Checks the parts given; collections are copied, so the value is immutable.
@@ -47,6 +78,8 @@ public record CheckResult(
    *     counts
    * @param undecided whether the placement search reached its bound before deciding; never true
    *     when {@code met} is
+   * @param pathways how the plan fares against each pathway, in order
+   * @param endorsements how the plan fares against each endorsed title, in order
    */
   public CheckResult {
     checkNotNull(qualification, "qualification");
@@ -55,6 +88,24 @@ public record CheckResult(
     placement = ImmutableMap.copyOf(checkNotNull(placement, "placement"));
     notCounted = ImmutableList.copyOf(checkNotNull(notCounted, "notCounted"));
     checkArgument(!(met && undecided), "a plan proved met is decided");
+    pathways = ImmutableList.copyOf(checkNotNull(pathways, "pathways"));
+    endorsements = ImmutableList.copyOf(checkNotNull(endorsements, "endorsements"));
+  }
+
+  /** {@return the ids of the pathways the plan achieves, in the qualification's order} */
+  public List<String> achievedPathways() {
+    return pathways.stream()
+        .filter(VariantOutcome::met)
+        .map(VariantOutcome::id)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** {@return the ids of the endorsed titles the plan earns, in the qualification's order} */
+  public List<String> earnedEndorsements() {
+    return endorsements.stream()
+        .filter(VariantOutcome::met)
+        .map(VariantOutcome::id)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** {@return the three-valued verdict: met, not met, or undecided at the search's bound} */
@@ -87,7 +138,7 @@ public record CheckResult(
     return Collections.unmodifiableMap(by);
   }
 
-  /** {@return the outcomes of the rules the plan does not meet} */
+  /** {@return the outcomes of the common rules the plan does not meet} */
   public List<RuleOutcome> failures() {
     return outcomes.stream().filter(o -> !o.holds()).collect(ImmutableList.toImmutableList());
   }

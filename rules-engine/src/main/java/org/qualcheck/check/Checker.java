@@ -24,10 +24,32 @@ public final class Checker {
   private final ImmutableList<String> requirements;
   /** Per rule: for all-of rules the required units in compiled order, otherwise empty. */
   private final ImmutableList<ImmutableList<String>> required;
+  /**
+   * One checker per way of achieving the qualification ({@link Qualification#routes}); empty for a
+   * qualification without pathways or endorsements, which this checker's own rules decide.
+   */
+  private final ImmutableList<Checker> routes;
+  /** Per endorsement, one checker per route with the endorsement's rules added. */
+  private final ImmutableList<ImmutableList<Checker>> endorsed;
 
   private Checker(CompiledQualification compiled) {
     this.compiled = compiled;
     Qualification q = compiled.qualification();
+    if (q.pathways().isEmpty() && q.endorsements().isEmpty()) {
+      this.routes = ImmutableList.of();
+      this.endorsed = ImmutableList.of();
+    } else {
+      this.routes =
+          q.routes().stream().map(Checker::of).collect(ImmutableList.toImmutableList());
+      this.endorsed =
+          q.endorsements().stream()
+              .map(
+                  e ->
+                      q.routesWith(e.id()).stream()
+                          .map(Checker::of)
+                          .collect(ImmutableList.toImmutableList()))
+              .collect(ImmutableList.toImmutableList());
+    }
     this.requirements =
         q.rules().stream()
             .map(r -> RuleText.requirement(r, q))
@@ -68,7 +90,44 @@ public final class Checker {
    * @return whether some reading of the plan is proved to meet every rule
    */
   public boolean meets(Plan plan) {
+    if (!routes.isEmpty()) {
+      return routes.stream().anyMatch(r -> r.meets(plan));
+    }
     return compiled.meets(compiled.bits(plan));
+  }
+
+  /**
+   * {@return whether the qualification has pathways or endorsed titles, so that its common rules
+   * alone do not decide a plan and {@link #compiled} and {@link #figures} speak of the common rules
+   * only}
+   */
+  public boolean hasVariants() {
+    return !routes.isEmpty();
+  }
+
+  /**
+   * {@return one checker per way of achieving the qualification: per pathway, of the common rules
+   * and that pathway's; this checker alone when there are no pathways or endorsements}
+   */
+  public List<Checker> routes() {
+    return routes.isEmpty() ? List.of(this) : routes;
+  }
+
+  /**
+   * {@return one checker per way of achieving the qualification with this endorsed title: per
+   * pathway (one if there are none), of the common rules, the pathway's and the endorsement's}
+   *
+   * @param endorsement the id of one of the qualification's endorsements
+   * @throws IllegalArgumentException if there is no such endorsement
+   */
+  public List<Checker> routesWith(String endorsement) {
+    List<org.qualcheck.model.Variant> all = compiled.qualification().endorsements();
+    for (int e = 0; e < all.size(); e++) {
+      if (all.get(e).id().equals(endorsement)) {
+        return endorsed.get(e);
+      }
+    }
+    throw new IllegalArgumentException("there is no endorsement " + endorsement);
   }
 
   /**
@@ -77,12 +136,27 @@ public final class Checker {
    * @param plan the plan to check
    */
   public Verdict verdict(Plan plan) {
+    if (!routes.isEmpty()) {
+      Verdict best = Verdict.NOT_MET;
+      for (Checker r : routes) {
+        Verdict v = r.verdict(plan);
+        if (v == Verdict.MET) {
+          return v;
+        }
+        if (v == Verdict.UNDECIDED) {
+          best = v;
+        }
+      }
+      return best;
+    }
     return compiled.verdict(compiled.bits(plan));
   }
 
   /**
    * The figure of every rule for the plan under its best reading, indexed like the qualification's
-   * rules: enough to report failing rules and their shortfall without building a full result.
+   * rules: enough to report failing rules and their shortfall without building a full result. For a
+   * qualification with pathways these are the common rules read on their own; {@link #check} tells
+   * how each pathway fares.
    *
    * @param plan the plan to check
    * @return each rule's figure, at the rule's index
@@ -102,6 +176,9 @@ public final class Checker {
    * @param plan the plan to check
    */
   public CheckResult check(Plan plan) {
+    if (!routes.isEmpty()) {
+      return checkVariants(plan.resolvedAgainst(compiled.qualification()));
+    }
     plan = plan.resolvedAgainst(compiled.qualification());
     long[] chosen = compiled.bits(plan);
     CompiledQualification.Reading reading = compiled.search(chosen);
@@ -130,6 +207,82 @@ public final class Checker {
         placement.buildOrThrow(),
         notCounted.build(),
         reading.verdict() == Verdict.UNDECIDED);
+  }
+
+  /**
+   * Checks each route on its own, so that a unit in two groups may be placed differently for
+   * different pathways, and reports the common rules under the reading of the first pathway
+   * achieved (or, if none is, of the pathway with the fewest rules broken).
+   */
+  private CheckResult checkVariants(Plan plan) {
+    Qualification q = compiled.qualification();
+    int common = q.rules().size();
+    List<CheckResult> results = new ArrayList<>();
+    for (Checker r : routes) {
+      results.add(r.check(plan));
+    }
+    int chosen = 0;
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).met()) {
+        chosen = i;
+        break;
+      }
+      if (results.get(i).failures().size() < results.get(chosen).failures().size()) {
+        chosen = i;
+      }
+    }
+    CheckResult reported = results.get(chosen);
+    ImmutableList.Builder<VariantOutcome> pathways = ImmutableList.builder();
+    boolean met = false;
+    boolean undecided = false;
+    for (int i = 0; i < q.pathways().size(); i++) {
+      org.qualcheck.model.Variant p = q.pathways().get(i);
+      CheckResult r = results.get(i);
+      met |= r.met();
+      undecided |= r.undecided();
+      pathways.add(
+          new VariantOutcome(
+              p.id(), p.title(), r.met(), r.undecided(), r.outcomes().subList(common, r.outcomes().size())));
+    }
+    if (q.pathways().isEmpty()) {
+      met = reported.met();
+      undecided = reported.undecided();
+    }
+    ImmutableList.Builder<VariantOutcome> endorsements = ImmutableList.builder();
+    for (int e = 0; e < q.endorsements().size(); e++) {
+      org.qualcheck.model.Variant v = q.endorsements().get(e);
+      List<Checker> withTitle = endorsed.get(e);
+      CheckResult best = null;
+      boolean eUndecided = false;
+      for (int i = 0; i < withTitle.size(); i++) {
+        CheckResult r = withTitle.get(i).check(plan);
+        eUndecided |= r.undecided();
+        if (best == null || r.met() || i == chosen && !best.met()) {
+          best = r;
+        }
+        if (r.met()) {
+          break;
+        }
+      }
+      int own = best.outcomes().size() - v.rules().size();
+      endorsements.add(
+          new VariantOutcome(
+              v.id(),
+              v.title(),
+              best.met(),
+              !best.met() && eUndecided,
+              best.outcomes().subList(own, best.outcomes().size())));
+    }
+    return new CheckResult(
+        q.code(),
+        plan,
+        met,
+        reported.outcomes().subList(0, common),
+        reported.placement(),
+        reported.notCounted(),
+        !met && undecided,
+        pathways.build(),
+        endorsements.build());
   }
 
   private RuleOutcome outcome(

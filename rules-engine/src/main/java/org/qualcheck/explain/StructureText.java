@@ -10,6 +10,7 @@ import org.qualcheck.model.Group;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.model.Variant;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.Measure;
@@ -56,7 +57,32 @@ public final class StructureText {
       loose.forEach(u -> row(s, u, Math.max(4, numberWidth)));
     }
     s.append("\nRules of combination\n").append(rules(q));
+    if (!q.pathways().isEmpty()) {
+      s.append("\nPathways: you must also meet every rule of at least one of these ")
+          .append(q.pathways().size()).append(" pathways.\n");
+      variants(s, q, q.pathways(), "Pathway");
+    }
+    if (!q.endorsements().isEmpty()) {
+      s.append("\nEndorsed titles: added to the qualification's title when a plan that achieves it")
+          .append(" also meets every rule of the endorsement; never needed to achieve it.\n");
+      variants(s, q, q.endorsements(), "Endorsed title");
+    }
     return s.toString();
+  }
+
+  private static void variants(
+      StringBuilder s, Qualification q, List<Variant> variants, String noun) {
+    for (Variant v : variants) {
+      s.append(noun).append(' ').append(v.id()).append(": ")
+          .append(PrintableText.escape(v.title())).append('\n');
+      v.description().ifPresent(d -> s.append("  ").append(PrintableText.escape(d)).append('\n'));
+      if (v.rules().isEmpty()) {
+        s.append("  - no further rules\n");
+      }
+      for (Rule r : v.rules()) {
+        s.append("  - ").append(sentence(r, q)).append(" [").append(r.id()).append("]\n");
+      }
+    }
   }
 
   private static void row(StringBuilder s, Unit u, int numberWidth) {
@@ -150,10 +176,32 @@ public final class StructureText {
       }
       s.append("  end\n");
     }
-    k = 0;
-    for (Rule r : q.rules()) {
-      String rid = "r" + k++;
-      s.append("  ").append(rid).append("{{\"").append(label(r.id() + ": " + RuleText.requirement(r, q)))
+    int[] next = {0};
+    rules(s, q, q.rules(), next, groupIds, unitIds, "  ");
+    int v = 0;
+    for (Variant p : q.pathways()) {
+      s.append("  subgraph p").append(v++).append("[\"")
+          .append(label("Pathway " + p.id() + ": " + p.title())).append("\"]\n");
+      rules(s, q, p.rules(), next, groupIds, unitIds, "    ");
+      s.append("  end\n");
+    }
+    v = 0;
+    for (Variant e : q.endorsements()) {
+      s.append("  subgraph e").append(v++).append("[\"")
+          .append(label("Endorsed title " + e.id() + ": " + e.title())).append("\"]\n");
+      rules(s, q, e.rules(), next, groupIds, unitIds, "    ");
+      s.append("  end\n");
+    }
+    return s.toString();
+  }
+
+  /** Each rule a node, numbered on from {@code next[0]}, linked to the groups and units it names. */
+  private static void rules(StringBuilder s, Qualification q, List<Rule> rules, int[] next,
+      Map<String, String> groupIds, Map<String, String> unitIds, String indent) {
+    for (Rule r : rules) {
+      String rid = "r" + next[0]++;
+      s.append(indent).append(rid).append("{{\"")
+          .append(label(r.id() + ": " + RuleText.requirement(r, q)))
           .append("\"}}\n");
       List<String> targets = new ArrayList<>();
       for (String g : Qualification.groupsNamedBy(r)) {
@@ -167,10 +215,9 @@ public final class StructureText {
       // a cap's edges are dotted: it limits what counts there rather than asking for anything
       String edge = r instanceof Cap ? " -. caps .-> " : " --> ";
       for (String t : targets) {
-        s.append("  ").append(rid).append(edge).append(t).append('\n');
+        s.append(indent).append(rid).append(edge).append(t).append('\n');
       }
     }
-    return s.toString();
   }
 
   /** Text safe inside a quoted Mermaid label. */

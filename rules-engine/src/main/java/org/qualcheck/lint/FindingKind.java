@@ -40,6 +40,14 @@ public enum FindingKind {
       Severity.WARNING,
       "A total or cap filters on an attribute that no unit carries, which is most likely a"
           + " misspelling."),
+  /**
+   * Every plan that achieves one pathway also achieves another, so the first is never needed (or
+   * the two admit exactly the same plans).
+   */
+  PATHWAY_IMPLIED(
+      "pathway-implied",
+      Severity.WARNING,
+      "Every plan that achieves one pathway also achieves another, so it is never needed."),
   /** Units that must all be taken are barred from each other. */
   BARRED_MANDATORY(
       "barred-mandatory", Severity.ERROR, "Units that must all be taken are barred from each other."),

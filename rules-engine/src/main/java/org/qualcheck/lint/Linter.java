@@ -75,6 +75,14 @@ public final class Linter {
    * @param q the qualification to lint
    */
   public static LintReport lint(Qualification q) {
+    if (!q.pathways().isEmpty() || !q.endorsements().isEmpty()) {
+      return PathwayLint.lint(q);
+    }
+    return lintOne(q);
+  }
+
+  /** The findings on a qualification without pathways, or on one route through pathways. */
+  static LintReport lintOne(Qualification q) {
     List<Finding> out = new ArrayList<>();
     checkCharacters(q, out);
     levelsInRange(q, out);

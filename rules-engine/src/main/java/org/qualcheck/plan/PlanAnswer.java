@@ -14,10 +14,29 @@ import org.qualcheck.check.CheckResult;
  * @param current the check of the plan as given
  * @param options the best change first, then alternatives in cost order; empty if none exists
  * @param conflict when no change can make the plan meet the rules, a smallest set of rules that
- *     cannot hold together with the units still available
+ *     cannot hold together with the units still available (with pathways, those of the first
+ *     pathway)
+ * @param pathway for a qualification with pathways, the id of the pathway the best change
+ *     completes; empty otherwise
  */
 public record PlanAnswer(
-    CheckResult current, List<Completion> options, Optional<Conflict> conflict) {
+    CheckResult current,
+    List<Completion> options,
+    Optional<Conflict> conflict,
+    Optional<String> pathway) {
+
+  /**
+   * An answer for a qualification without pathways.
+   *
+   * @param current the check of the plan as given
+   * @param options the best change first, then alternatives in cost order; empty if none exists
+   * @param conflict when no change can make the plan meet the rules, a smallest set of rules that
+   *     cannot hold together with the units still available
+   */
+  public PlanAnswer(CheckResult current, List<Completion> options, Optional<Conflict> conflict) {
+    this(current, options, conflict, Optional.empty());
+  }
+
   /**
    * Checks the parts given; collections are copied, so the value is immutable.
    *
@@ -25,9 +44,12 @@ public record PlanAnswer(
    * @param options the best change first, then alternatives in cost order; empty if none exists
    * @param conflict when no change can make the plan meet the rules, a smallest set of rules that
    *     cannot hold together with the units still available
+   * @param pathway the id of the pathway the best change completes, if the qualification has
+   *     pathways
    */
   public PlanAnswer {
     checkNotNull(current, "current");
+    checkNotNull(pathway, "pathway");
     options = ImmutableList.copyOf(checkNotNull(options, "options"));
     checkNotNull(conflict, "conflict");
   }

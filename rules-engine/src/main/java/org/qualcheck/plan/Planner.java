@@ -39,19 +39,126 @@ public final class Planner {
   /** The search tables with no unit preferred, shared by every question. */
   private final CompletionSearch.Tables plain;
 
-  private Planner(Checker checker) {
+  /**
+   * One planner per way of reaching the goal (per pathway, perhaps with an endorsement's rules);
+   * empty when this planner's own compiled rules are the goal.
+   */
+  private final ImmutableList<Planner> routes;
+  /** Per route, the id of the pathway it completes; empty strings where there are no pathways. */
+  private final ImmutableList<String> routeIds;
+
+  private Planner(Checker checker, List<Checker> routeCheckers) {
     this.checker = checker;
     this.compiled = checker.compiled();
     this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
+    this.routes =
+        routeCheckers.stream()
+            .map(c -> new Planner(c, List.of()))
+            .collect(ImmutableList.toImmutableList());
+    List<org.qualcheck.model.Variant> pathways = checker.qualification().pathways();
+    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    for (int i = 0; i < routeCheckers.size(); i++) {
+      ids.add(pathways.isEmpty() ? "" : pathways.get(i).id());
+    }
+    this.routeIds = ids.build();
   }
 
   /**
-   * {@return a planner sharing this checker's compiled qualification}
+   * {@return a planner sharing this checker's compiled qualification; for a qualification with
+   * pathways it plans toward every pathway and answers with the cheapest}
    *
    * @param checker the checker whose compiled qualification the planner uses
    */
   public static Planner of(Checker checker) {
-    return new Planner(checker);
+    return new Planner(checker, checker.hasVariants() ? checker.routes() : List.of());
+  }
+
+  /**
+   * {@return a planner toward the qualification with an endorsed title: the common rules, some
+   * pathway's (if it has pathways) and the endorsement's}
+   *
+   * @param checker the checker of the qualification
+   * @param endorsement the id of one of its endorsed titles
+   * @throws IllegalArgumentException if the qualification has no such endorsed title
+   */
+  public static Planner towardEndorsement(Checker checker, String endorsement) {
+    return new Planner(checker, checker.routesWith(endorsement));
+  }
+
+  /** {@return whether this planner answers over several routes (pathways or an endorsement)} */
+  private boolean routed() {
+    return !routes.isEmpty();
+  }
+
+  /**
+   * The best answers over every route, merged: completions ranked as one route ranks them (credits
+   * changed, units changed, most preferred units, earliest units), then by route order, without
+   * repeats; each completion checked against the whole qualification. The answer names the pathway
+   * the best one completes.
+   */
+  private PlanAnswer overRoutes(
+      Plan given, PlanOptions options, java.util.function.Function<Planner, PlanAnswer> question) {
+    CheckResult current = checker.check(given);
+    List<Completion> all = new ArrayList<>();
+    List<String> pathwayOf = new ArrayList<>();
+    Optional<Conflict> conflict = Optional.empty();
+    boolean anyUndecided = false;
+    for (int i = 0; i < routes.size(); i++) {
+      PlanAnswer a = question.apply(routes.get(i));
+      for (Completion c : a.options()) {
+        all.add(c);
+        pathwayOf.add(routeIds.get(i));
+      }
+      if (a.options().isEmpty() && a.conflict().isEmpty()) {
+        anyUndecided = true;
+      }
+      if (conflict.isEmpty()) {
+        conflict = a.conflict();
+      }
+    }
+    Integer[] order = new Integer[all.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Set<String> preferred = new java.util.HashSet<>(options.prefer());
+    Comparator<Integer> rank =
+        Comparator.comparingLong((Integer i) -> all.get(i).creditsChanged())
+            .thenComparingInt(i -> all.get(i).add().size() + all.get(i).remove().size())
+            .thenComparingLong(
+                i -> -all.get(i).add().stream().filter(preferred::contains).count())
+            .thenComparing(i -> unitIndices(all.get(i).remove()), Arrays::compare)
+            .thenComparing(i -> unitIndices(all.get(i).add()), Arrays::compare)
+            .thenComparingInt(i -> i);
+    Arrays.sort(order, rank);
+    ImmutableList.Builder<Completion> merged = ImmutableList.builder();
+    java.util.Set<List<List<String>>> seen = new java.util.HashSet<>();
+    int limit = options.alternatives() + 1;
+    String pathway = "";
+    int taken = 0;
+    for (int i : order) {
+      Completion c = all.get(i);
+      if (taken == limit || !seen.add(List.of(c.add(), c.remove()))) {
+        continue;
+      }
+      if (taken == 0) {
+        pathway = pathwayOf.get(i);
+      }
+      taken++;
+      merged.add(
+          new Completion(
+              c.add(), c.remove(), c.creditsAdded(), c.creditsRemoved(),
+              checker.check(c.result().plan())));
+    }
+    ImmutableList<Completion> best = merged.build();
+    return new PlanAnswer(
+        current,
+        best,
+        best.isEmpty() && !anyUndecided ? conflict : Optional.empty(),
+        best.isEmpty() || pathway.isEmpty() ? Optional.empty() : Optional.of(pathway));
+  }
+
+  private int[] unitIndices(List<String> units) {
+    return units.stream().mapToInt(compiled::indexOf).toArray();
   }
 
   /**
@@ -60,7 +167,7 @@ public final class Planner {
    * @param qualification the qualification to plan for
    */
   public static Planner of(Qualification qualification) {
-    return new Planner(Checker.of(qualification));
+    return of(Checker.of(qualification));
   }
 
   /** {@return the checker this planner checks its answers with} */
@@ -84,6 +191,9 @@ public final class Planner {
    * @return the best completion and its alternatives, or the conflict when there is none
    */
   public PlanAnswer complete(Plan partial, PlanOptions options) {
+    if (routed()) {
+      return overRoutes(partial, options, r -> r.complete(partial, options));
+    }
     CheckResult current = checker.check(partial);
     long[] plan = compiled.bits(partial);
     long[] excluded = mask(options.exclude());
@@ -136,6 +246,9 @@ public final class Planner {
    * @return a completion that meets the rules, or the rules that conflict
    */
   public PlanAnswer anyCompletion(Plan partial, PlanOptions options) {
+    if (routed()) {
+      return overRoutes(partial, options.withAlternatives(0), r -> r.anyCompletion(partial, options));
+    }
     CheckResult current = checker.check(partial);
     long[] plan = compiled.bits(partial);
     if (current.met()) {
@@ -166,6 +279,17 @@ public final class Planner {
    * @return whether a completion exists, with the one found
    */
   public Feasibility feasibility(Plan partial, PlanOptions options) {
+    if (routed()) {
+      boolean decided = true;
+      for (Planner r : routes) {
+        Feasibility f = r.feasibility(partial, options);
+        if (f.plan().isPresent()) {
+          return f;
+        }
+        decided &= f.decided();
+      }
+      return new Feasibility(Optional.empty(), decided);
+    }
     if (checker.meets(partial)) {
       return new Feasibility(Optional.of(partial), true);
     }
@@ -193,6 +317,9 @@ public final class Planner {
    * @return the smallest changes, best first, or the rules that conflict when there is none
    */
   public PlanAnswer repair(Plan given, PlanOptions options) {
+    if (routed()) {
+      return overRoutes(given, options, r -> r.repair(given, options));
+    }
     CheckResult current = checker.check(given);
     long[] plan = compiled.bits(given);
     if (current.met()) {
@@ -225,6 +352,10 @@ public final class Planner {
    * @param given the plan as it stands
    */
   public WhatIf whatIf(Plan given) {
+    if (routed()) {
+      throw new UnsupportedOperationException(
+          "what-if is not available for a qualification with pathways or endorsed titles");
+    }
     CheckResult current = checker.check(given);
     long[] plan = compiled.bits(given);
     // one bound for the whole question, however many units it asks about
@@ -280,6 +411,9 @@ public final class Planner {
    * @return whether every minimal plan was passed
    */
   public boolean minimalPlans(java.util.function.Consumer<Plan> sink) {
+    if (routed()) {
+      return minimalOverRoutes(sink);
+    }
     long[] empty = Bits.empty(compiled.unitCount());
     Verdict none = compiled.verdict(empty);
     if (none == Verdict.MET) {
@@ -298,6 +432,43 @@ public final class Planner {
           sink.accept(compiled.plan(bits));
         });
     return search.exhausted();
+  }
+
+  /**
+   * The minimal plans over every route, each once. A plan from which no unit can be removed without
+   * losing every route is minimal for the route it meets, so it is among that route's minimal plans;
+   * a route's minimal plan is passed on when no unit can be removed from it without losing every
+   * route, and when no earlier route lists it too.
+   */
+  private boolean minimalOverRoutes(java.util.function.Consumer<Plan> sink) {
+    boolean complete = true;
+    for (int i = 0; i < routes.size(); i++) {
+      int route = i;
+      boolean[] undecided = {false};
+      complete &=
+          routes.get(i).minimalPlans(
+              plan -> {
+                for (int j = 0; j < route; j++) {
+                  Verdict v = routes.get(j).checker.verdict(plan);
+                  undecided[0] |= v == Verdict.UNDECIDED;
+                  if (v == Verdict.MET) {
+                    return;
+                  }
+                }
+                for (String u : plan.units()) {
+                  java.util.Set<String> less = new java.util.LinkedHashSet<>(plan.units());
+                  less.remove(u);
+                  Verdict v = checker.verdict(Plan.of(less));
+                  undecided[0] |= v == Verdict.UNDECIDED;
+                  if (v == Verdict.MET) {
+                    return;
+                  }
+                }
+                sink.accept(plan);
+              });
+      complete &= !undecided[0];
+    }
+    return complete;
   }
 
   /** What {@link #changeCost} gives when a search reached its bound before it could tell. */

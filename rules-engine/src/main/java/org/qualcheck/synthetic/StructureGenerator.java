@@ -16,6 +16,7 @@ import org.qualcheck.model.Level;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
 import org.qualcheck.model.UnitReference;
+import org.qualcheck.model.Variant;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Bounds;
@@ -24,6 +25,7 @@ import org.qualcheck.rule.Choose;
 import org.qualcheck.rule.Equivalent;
 import org.qualcheck.rule.LevelFilter;
 import org.qualcheck.rule.Measure;
+import org.qualcheck.rule.Rule;
 import org.qualcheck.rule.Scope;
 import org.qualcheck.rule.Total;
 import org.qualcheck.rule.UnitFilter;
@@ -379,6 +381,82 @@ public final class StructureGenerator {
       b.rule(new Equivalent("equivalent", ImmutableList.copyOf(pick(rnd, numbers, 2))));
     }
     return b.build();
+  }
+
+  /**
+   * The structure {@code base} with {@code pathways} pathways and {@code endorsements} endorsed
+   * titles added, each of one to three random rules over the base's groups and optional units: a
+   * minimum of credits or units from a group, a maximum from a group, a mandatory unit or a choice
+   * of units. With units listed in two groups in the base, pathways may ask for the same unit in
+   * different groups, so each pathway reads a plan its own way.
+   *
+   * @param seed the seed; the same seed and base give the same structure
+   * @param base a structure made by {@link #generate}
+   * @param pathways how many pathways to add; zero for none
+   * @param endorsements how many endorsed titles to add; zero for none
+   * @return the structure with pathways and endorsements
+   */
+  public static Qualification withVariants(
+      long seed, Qualification base, int pathways, int endorsements) {
+    SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+    Qualification.Builder b =
+        Qualification.builder(base.code()).title(base.title()).source(base.source());
+    base.units().values().forEach(b::unit);
+    base.groups().values().forEach(b::group);
+    // the common rules keep the mandatory rule and each rule only with even odds, so that pathways
+    // decide the verdict often
+    for (Rule r : base.rules()) {
+      if (r.id().equals("mandatory") || r instanceof Equivalent || rnd.nextBoolean()) {
+        b.rule(r);
+      }
+    }
+    List<String> groupIds = new ArrayList<>(base.groups().keySet());
+    List<String> optionalUnits = new ArrayList<>();
+    for (Group g : base.groups().values()) {
+      if (!g.id().equals("M")) {
+        g.units().stream().filter(u -> !optionalUnits.contains(u)).forEach(optionalUnits::add);
+      }
+    }
+    for (int p = 0; p < pathways; p++) {
+      b.pathway(Variant.of("P" + (p + 1), "Pathway " + (p + 1),
+          variantRules(rnd, "p" + (p + 1), groupIds, optionalUnits)));
+    }
+    for (int e = 0; e < endorsements; e++) {
+      b.endorsement(Variant.of("E" + (e + 1), "Endorsed title " + (e + 1),
+          variantRules(rnd, "e" + (e + 1), groupIds, optionalUnits)));
+    }
+    return b.build();
+  }
+
+  private static List<Rule> variantRules(
+      SplittableRandom rnd, String prefix, List<String> groupIds, List<String> optionalUnits) {
+    List<Rule> rules = new ArrayList<>();
+    int n = 1 + rnd.nextInt(3);
+    for (int k = 0; k < n; k++) {
+      String id = prefix + "-" + (k + 1);
+      String group = groupIds.get(rnd.nextInt(groupIds.size()));
+      switch (rnd.nextInt(5)) {
+        case 0 -> rules.add(new Total(id, Measure.CREDITS, Scope.groups(group), Optional.empty(),
+            Bounds.atLeast(rnd.nextInt(1, 12))));
+        case 1 -> rules.add(new Total(id, Measure.UNITS, Scope.groups(group), Optional.empty(),
+            Bounds.atLeast(rnd.nextInt(1, 3))));
+        case 2 -> rules.add(new Total(id, Measure.CREDITS, Scope.groups(group), Optional.empty(),
+            Bounds.atMost(rnd.nextInt(2, 14))));
+        case 3 -> {
+          if (!optionalUnits.isEmpty()) {
+            rules.add(new AllOf(id,
+                Scope.units(List.of(optionalUnits.get(rnd.nextInt(optionalUnits.size()))))));
+          }
+        }
+        default -> {
+          if (optionalUnits.size() >= 2) {
+            rules.add(new Choose(id, ImmutableList.copyOf(pick(rnd, optionalUnits, 2)),
+                Bounds.atLeast(1)));
+          }
+        }
+      }
+    }
+    return rules;
   }
 
   private static List<String> pick(SplittableRandom rnd, List<String> from, int k) {

@@ -334,4 +334,58 @@ public final class ReferenceChecker {
     }
     return f.withoutAttribute().isEmpty() || !unit.attributes().contains(f.withoutAttribute().get());
   }
+
+  // Pathways and endorsed titles, read from their definition: a plan achieves a qualification with
+  // pathways when one reading of it meets the common rules and every rule of some pathway; it earns
+  // an endorsed title when one reading meets the common rules, some pathway's rules (if any) and
+  // the endorsement's. Each combination is a plain qualification built here, checked as above.
+
+  /** Whether the plan achieves the qualification, through some pathway if it has pathways. */
+  public boolean achieves(Set<String> plan) {
+    return q.pathways().isEmpty() ? flat(q.rules()).meets(plan) : !metPathways(plan).isEmpty();
+  }
+
+  /** The ids of the pathways the plan achieves, in order. */
+  public List<String> metPathways(Set<String> plan) {
+    List<String> met = new ArrayList<>();
+    for (org.qualcheck.model.Variant p : q.pathways()) {
+      if (flat(joined(q.rules(), p.rules())).meets(plan)) {
+        met.add(p.id());
+      }
+    }
+    return met;
+  }
+
+  /** The ids of the endorsed titles the plan earns, in order. */
+  public List<String> earnedEndorsements(Set<String> plan) {
+    List<String> earned = new ArrayList<>();
+    for (org.qualcheck.model.Variant e : q.endorsements()) {
+      boolean any = false;
+      if (q.pathways().isEmpty()) {
+        any = flat(joined(q.rules(), e.rules())).meets(plan);
+      }
+      for (org.qualcheck.model.Variant p : q.pathways()) {
+        any |= flat(joined(joined(q.rules(), p.rules()), e.rules())).meets(plan);
+      }
+      if (any) {
+        earned.add(e.id());
+      }
+    }
+    return earned;
+  }
+
+  private static List<Rule> joined(List<Rule> a, List<Rule> b) {
+    List<Rule> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** A reference checker for the same units and groups under these rules alone. */
+  private ReferenceChecker flat(List<Rule> rules) {
+    Qualification.Builder b = Qualification.builder(q.code());
+    q.units().values().forEach(b::unit);
+    q.groups().values().forEach(b::group);
+    rules.forEach(b::rule);
+    return new ReferenceChecker(b.build());
+  }
 }

@@ -309,7 +309,7 @@ class LinterTest {
         List.of("unsatisfiable.yaml", "dead-unit.yaml", "redundant-rule.yaml", "not-implied.yaml",
             "barred-mandatory.yaml", "declared-credits.yaml", "check-character.yaml",
             "level-out-of-range.yaml", "evaded-maximum.yaml", "expensive-placement.yaml",
-            "inert-cap.yaml", "unknown-attribute.yaml");
+            "inert-cap.yaml", "unknown-attribute.yaml", "pathway-implied.yaml");
     java.util.Set<FindingKind> found = java.util.EnumSet.noneOf(FindingKind.class);
     fixtures.forEach(f -> found.addAll(kinds(lint(f))));
     // an undecided question needs a structure beyond the search bound, not a planted defect
@@ -335,5 +335,14 @@ class LinterTest {
             + " attribute \"grade\", which no unit carries; the units carry \"graded\" and"
             + " \"ungraded\""));
     assertThat(kinds(r)).contains(FindingKind.UNSATISFIABLE);
+  }
+
+  @Test
+  void aPathwayWhosePlansAllAchieveAnotherIsReported() {
+    LintReport r = lint("pathway-implied.yaml");
+    assertThat(r.findings()).extracting(Finding::kind).containsExactly(FindingKind.PATHWAY_IMPLIED);
+    assertThat(r.findings().get(0).message()).isEqualTo("every plan that achieves pathway narrow"
+        + " also achieves pathway wide, so pathway narrow is never needed");
+    assertThat(r.findings().get(0).location().orElseThrow().line()).isEqualTo(19);
   }
 }

@@ -13,6 +13,7 @@ import org.qualcheck.check.Checker;
 import org.qualcheck.check.RuleText;
 import org.qualcheck.check.Plan;
 import org.qualcheck.count.Counter;
+import org.qualcheck.count.PathwayCounter;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.Planner;
 import picocli.CommandLine.ArgGroup;
@@ -132,6 +133,14 @@ final class CountCommand implements Callable<Integer> {
    * all plans needs a structure where a plan reads one way only.
    */
   static String unsupported(Qualification q, Checker checker, boolean minimal) {
+    if (!minimal && checker.hasVariants()) {
+      return PathwayCounter.supports(checker) ? null : q.code() + (q.pathways().size()
+          > PathwayCounter.MAX_PATHWAYS ? " has more than " + PathwayCounter.MAX_PATHWAYS
+          + " pathways, too many to count exactly; --minimal works on any structure"
+          : " has units listed in more than one group or equivalent units, so a plan can be read"
+          + " several ways; exact counting of all plans needs a structure without them (--minimal"
+          + " works on any structure)");
+    }
     if (!minimal && !Counter.supports(checker.compiled())) {
       return q.code() + " has units listed in more than one group or"
           + " equivalent units, so a plan can be read several ways; exact counting of all plans"
@@ -206,6 +215,15 @@ final class CountCommand implements Callable<Integer> {
         }
       });
       return BigInteger.valueOf(n[0]);
+    }
+    if (checker.hasVariants()) {
+      PathwayCounter counter = credits == null
+          ? PathwayCounter.allPlans(checker)
+          : PathwayCounter.plansWithCredits(checker, credits);
+      if (sink != null) {
+        counter.list(sink);
+      }
+      return counter.count();
     }
     Counter counter = credits == null
         ? Counter.allPlans(checker.compiled())

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.RuleText;
+import org.qualcheck.check.VariantOutcome;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.rule.Cap;
 
@@ -54,7 +55,13 @@ final class JsonOutput {
       List<RuleJson> rules,
       Map<String, String> placement,
       List<String> notCounted,
-      Map<String, String> notCountedBy) {}
+      Map<String, String> notCountedBy,
+      List<VariantJson> pathways,
+      List<String> achievedPathways,
+      List<VariantJson> endorsements) {}
+
+  /** A pathway or endorsed title; present only for qualifications that have them. */
+  record VariantJson(String id, String title, boolean met, Boolean undecided, List<RuleJson> rules) {}
 
   static CheckResultJson checkResult(Qualification q, CheckResult r) {
     int credits = q.credits(r.plan().units());
@@ -68,7 +75,23 @@ final class JsonOutput {
         r.outcomes().stream().map(JsonOutput::rule).toList(),
         r.placement(),
         r.notCounted(),
-        r.notCountedBy());
+        r.notCountedBy(),
+        q.pathways().isEmpty() ? null : variants(r.pathways()),
+        q.pathways().isEmpty() ? null : r.achievedPathways(),
+        q.endorsements().isEmpty() ? null : variants(r.endorsements()));
+  }
+
+  private static List<VariantJson> variants(List<VariantOutcome> outcomes) {
+    return outcomes.stream()
+        .map(
+            v ->
+                new VariantJson(
+                    v.id(),
+                    v.title(),
+                    v.met(),
+                    v.undecided() ? Boolean.TRUE : null,
+                    v.outcomes().stream().map(JsonOutput::rule).toList()))
+        .toList();
   }
 
   static RuleJson rule(RuleOutcome o) {

@@ -67,6 +67,12 @@ final class PlanCommand implements Callable<Integer> {
   String prefer;
 
   @Option(
+      names = "--endorsement",
+      paramLabel = "ID",
+      description = "Complete toward the qualification with this endorsed title (its id in the spec).")
+  String endorsement;
+
+  @Option(
       names = "--what-if",
       description = "Also say which units can be removed and what adding each other unit would do.")
   boolean whatIf;
@@ -101,11 +107,27 @@ final class PlanCommand implements Callable<Integer> {
       PlanSourceOptions.printProblems(e, err);
       return ExitCode.USAGE;
     }
-    Answer a = answer(Planner.of(Checker.of(q)), plan, planOptions, whatIf);
+    Checker checker = Checker.of(q);
+    if (endorsement != null
+        && q.endorsements().stream().noneMatch(e -> e.id().equals(endorsement))) {
+      err.println("qualcheck: --endorsement names \"" + PrintableText.escape(endorsement) + "\", "
+          + (q.endorsements().isEmpty() ? "but the spec has no endorsed titles"
+              : "which is not an endorsed title of the spec; its endorsed titles are "
+                  + String.join(", ", q.endorsements().stream().map(e -> e.id()).toList())));
+      return ExitCode.USAGE;
+    }
+    if (whatIf && checker.hasVariants()) {
+      err.println("qualcheck: --what-if is not available for a qualification with pathways or"
+          + " endorsed titles; plan without it");
+      return ExitCode.USAGE;
+    }
+    Planner planner = endorsement == null ? Planner.of(checker)
+        : Planner.towardEndorsement(checker, endorsement);
+    Answer a = answer(planner, plan, planOptions, whatIf);
     if (options.json()) {
-      out.println(json(q, a));
+      out.println(json(q, a, endorsement));
     } else {
-      out.print(text(q, a.answer(), a.repaired(), a.whatIf()));
+      out.print(text(q, a.answer(), a.repaired(), a.whatIf(), endorsement));
     }
     out.flush();
     if (undecided(a.answer())) {
@@ -134,7 +156,18 @@ final class PlanCommand implements Callable<Integer> {
 
   /** The answer as {@code plan --format json} prints it, without the final line break. */
   static String json(Qualification q, Answer a) {
-    return JsonOutput.write(json(q, a.answer(), a.repaired(), a.whatIf()));
+    return json(q, a, null);
+  }
+
+  static String json(Qualification q, Answer a, String endorsement) {
+    return JsonOutput.write(json(q, a.answer(), a.repaired(), a.whatIf(), endorsement));
+  }
+
+  /** Whether the goal is met as given: the qualification, or it with the endorsed title. */
+  private static boolean goalMet(PlanAnswer a, String endorsement) {
+    return endorsement == null
+        ? a.current().met()
+        : a.current().earnedEndorsements().contains(endorsement);
   }
 
   /**
@@ -162,14 +195,18 @@ final class PlanCommand implements Callable<Integer> {
       String kind,
       List<ChangeJson> alternatives,
       ConflictJson conflict,
-      WhatIfJson whatIf) {}
+      WhatIfJson whatIf,
+      String pathway,
+      String endorsement) {}
 
   private static ChangeJson change(Qualification q, Completion c) {
     int after = q.credits(c.result().plan().units());
     return new ChangeJson(c.add(), c.remove(), c.creditsAdded(), c.creditsRemoved(), after);
   }
 
-  private static PlanJson json(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
+  private static PlanJson json(
+      Qualification q, PlanAnswer a, boolean repaired, WhatIf what, String endorsement) {
+    boolean met = goalMet(a, endorsement);
     List<ChangeJson> alternatives = new ArrayList<>();
     for (int i = 1; i < a.options().size(); i++) {
       alternatives.add(change(q, a.options().get(i)));
@@ -182,7 +219,7 @@ final class PlanCommand implements Callable<Integer> {
         a.current().met(),
         best == null ? List.of() : best.add(),
         best == null ? List.of() : best.remove(),
-        best == null ? (undecided(a) ? "undecided" : "none") : a.current().met() ? "already-met" : repaired ? "repair" : "completion",
+        best == null ? (undecided(a) ? "undecided" : "none") : met ? "already-met" : repaired ? "repair" : "completion",
         alternatives,
         a.conflict()
             .map(c -> new ConflictJson(c.rules(), c.reasons(), c.summary()))
@@ -197,25 +234,41 @@ final class PlanCommand implements Callable<Integer> {
                             Map.Entry::getKey,
                             e -> e.getValue().name().toLowerCase(java.util.Locale.ROOT),
                             (x, y) -> x,
-                            java.util.LinkedHashMap::new))));
+                            java.util.LinkedHashMap::new))),
+        a.pathway().orElse(null),
+        endorsement);
   }
 
-  private static String text(Qualification q, PlanAnswer a, boolean repaired, WhatIf what) {
+  private static String text(
+      Qualification q, PlanAnswer a, boolean repaired, WhatIf what, String endorsement) {
+    boolean met = goalMet(a, endorsement);
     StringBuilder s = new StringBuilder();
     s.append(PrintableText.escape(q.title())).append(" (").append(q.code()).append(")\n\n");
     int credits = q.credits(a.current().plan().units());
     s.append("Plan: ")
         .append(a.current().plan().units().isEmpty() ? "(no units)" : String.join(", ", a.current().plan().units()))
         .append(" (").append(credits).append(" credits) ")
-        .append(a.current().met() ? "meets the rules.\n"
-            : a.current().undecided() ? "is undecided: its check reached the search bound.\n"
-            : "does not meet the rules.\n");
-    if (a.current().met()) {
+        .append(a.current().met() ? "meets the rules" : a.current().undecided()
+            ? "is undecided: its check reached the search bound" : "does not meet the rules")
+        .append(endorsement == null ? ".\n" : met ? " and earns the endorsed title "
+            + endorsement + ".\n" : (a.current().met() ? " but does not" : " and does not")
+            + " earn the endorsed title " + endorsement + ".\n");
+    if (met) {
       s.append("Nothing to add.\n");
     } else if (a.best().isPresent()) {
       s.append(repaired ? "\nAdding units alone cannot help; the smallest change:\n"
           : "\nCheapest completion:\n");
       s.append("  ").append(a.best().get().summary()).append('\n');
+      if (a.pathway().isPresent()) {
+        String id = a.pathway().get();
+        String title = q.pathways().stream().filter(p -> p.id().equals(id)).findFirst()
+            .map(p -> PrintableText.escape(p.title())).orElse(id);
+        s.append("  completes pathway ").append(id).append(" (").append(title).append(")")
+            .append(endorsement == null ? "" : " with the endorsed title " + endorsement)
+            .append('\n');
+      } else if (endorsement != null) {
+        s.append("  earns the endorsed title ").append(endorsement).append('\n');
+      }
       Completion best = a.best().get();
       List<String> changed = new ArrayList<>(best.add());
       changed.addAll(best.remove());

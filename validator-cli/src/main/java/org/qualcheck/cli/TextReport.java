@@ -1,7 +1,10 @@
 package org.qualcheck.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
+import org.qualcheck.check.VariantOutcome;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
@@ -52,24 +55,53 @@ final class TextReport {
     }
     s.append('\n');
     int idWidth = 4;
-    for (RuleOutcome o : result.outcomes()) {
+    List<RuleOutcome> all = new ArrayList<>(result.outcomes());
+    result.pathways().forEach(p -> all.addAll(p.outcomes()));
+    result.endorsements().forEach(e -> all.addAll(e.outcomes()));
+    for (RuleOutcome o : all) {
       idWidth = Math.max(idWidth, o.ruleId().length());
     }
-    for (RuleOutcome o : result.outcomes()) {
-      s.append(
-          String.format(
-              "  %-4s  %-" + idWidth + "s  %s: %s%n",
-              o.holds() ? "ok" : "FAIL",
-              o.ruleId(),
-              o.requirement(),
-              o.explanation()));
+    boolean variants = !result.pathways().isEmpty() || !result.endorsements().isEmpty();
+    if (variants) {
+      s.append(result.pathways().isEmpty() ? "Rules:\n" : "Common rules:\n");
+    }
+    rules(s, result.outcomes(), idWidth);
+    for (VariantOutcome p : result.pathways()) {
+      s.append('\n').append(variantHeading("Pathway", p));
+      rules(s, p.outcomes(), idWidth);
+    }
+    for (VariantOutcome e : result.endorsements()) {
+      s.append('\n').append(variantHeading("Endorsed title", e));
+      rules(s, e.outcomes(), idWidth);
     }
     s.append('\n');
     int failed = result.failures().size();
+    if (!result.pathways().isEmpty()) {
+      List<String> achieved = new ArrayList<>();
+      for (VariantOutcome p : result.pathways()) {
+        if (p.met()) {
+          achieved.add(p.id());
+        }
+      }
+      if (result.met()) {
+        s.append("MET: the plan meets the common rules and every rule of ")
+            .append(achieved.size() == 1 ? "pathway " : "pathways ")
+            .append(String.join(", ", achieved));
+      } else if (result.undecided()) {
+        s.append("UNDECIDED: the search over where each unit counts reached its bound (")
+            .append(String.format(java.util.Locale.ROOT, "%,d", CompiledQualification.PLACEMENT_BUDGET))
+            .append(" steps) before it could prove any pathway met");
+      } else {
+        s.append("NOT MET: no pathway is met");
+      }
+      s.append(earned(result)).append(".\n");
+      return s.toString();
+    }
     if (result.met()) {
       int rules = result.outcomes().size();
-      s.append(rules == 1 ? "MET: the plan meets the 1 rule.\n"
-          : "MET: the plan meets all " + rules + " rules.\n");
+      s.append(rules == 1 ? "MET: the plan meets the 1 rule" : "MET: the plan meets all " + rules + " rules")
+          .append(earned(result))
+          .append(".\n");
     } else if (result.undecided()) {
       s.append("UNDECIDED: the plan's units are listed in so many groups that the search over where")
           .append(" each counts reached its bound (")
@@ -88,5 +120,35 @@ final class TextReport {
           .append(" not met.\n");
     }
     return s.toString();
+  }
+
+  private static void rules(StringBuilder s, List<RuleOutcome> outcomes, int idWidth) {
+    for (RuleOutcome o : outcomes) {
+      s.append(
+          String.format(
+              "  %-4s  %-" + idWidth + "s  %s: %s%n",
+              o.holds() ? "ok" : "FAIL",
+              o.ruleId(),
+              o.requirement(),
+              o.explanation()));
+    }
+  }
+
+  private static String variantHeading(String noun, VariantOutcome v) {
+    String verdict =
+        v.met() ? (noun.equals("Pathway") ? "achieved" : "earned")
+            : v.undecided() ? "undecided" : "not met";
+    return noun + " " + v.id() + " (" + PrintableText.escape(v.title()) + "): " + verdict + "\n";
+  }
+
+  /** "; endorsed titles earned: x" when the qualification has endorsed titles. */
+  private static String earned(CheckResult result) {
+    if (result.endorsements().isEmpty()) {
+      return "";
+    }
+    List<String> earned = result.earnedEndorsements();
+    return earned.isEmpty() ? "; no endorsed title is earned"
+        : "; endorsed " + (earned.size() == 1 ? "title" : "titles") + " earned: "
+            + String.join(", ", earned);
   }
 }

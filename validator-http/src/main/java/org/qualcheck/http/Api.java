@@ -177,6 +177,10 @@ final class Api extends Handler.Abstract {
             .preferring(List.copyOf(resolve(q, listOrEmpty(r.prefer(), "prefer")).units()))
             .withAlternatives(alternatives);
         boolean whatIf = Boolean.TRUE.equals(r.whatIf());
+        if (whatIf && entry.checker().hasVariants()) {
+          throw ApiException.unprocessable("whatIf is not available for a qualification with"
+              + " pathways or endorsed titles; ask without it", List.of());
+        }
         json(response, callback, 200, run(() -> JsonReports.plan(entry.planner(), plan, options, whatIf)));
       }
       case "/count" -> {

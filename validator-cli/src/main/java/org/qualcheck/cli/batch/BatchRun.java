@@ -78,14 +78,14 @@ public final class BatchRun {
       parser = csv;
       passthrough = new ArrayList<>(csv.header());
       passthrough.removeAll(List.of("learner", "units", "qualification"));
-      if (fastPath) {
+      if (fastPath && !checker.anyVariants()) {
         fast = new FastPath(csv.header(), checker.checkers(), cached);
       }
       chunks = new ChunkReader(in, lines.buffered(), lines.linesRead() + 1, lines.atEnd(),
           lines.afterCr());
     } else {
       parser = new RecordParser.JsonLines();
-      if (fastPath) {
+      if (fastPath && !checker.anyVariants()) {
         fast = new FastPath(null, checker.checkers(), cached);
       }
       chunks = new ChunkReader(in, new byte[0], 1, false, false);
@@ -97,7 +97,8 @@ public final class BatchRun {
       return t;
     });
     try (ResultWriter writer = outputFormat == Format.CSV
-        ? new ResultWriter.Csv(out, passthrough) : new ResultWriter.JsonLines(out)) {
+        ? new ResultWriter.Csv(out, passthrough, checker.anyPathways())
+        : new ResultWriter.JsonLines(out)) {
       Deque<InFlight> inflight = new ArrayDeque<>();
       Deque<Chunk> free = new ArrayDeque<>();
       int maxInflight = Math.min(MAX_INFLIGHT, threads * INFLIGHT_PER_THREAD + 1);

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.qualcheck.compile.CompiledRule;
 
-/** What happened to one batch record: a verdict with the failing rules, or an error. */
+/**
+ * What happened to one batch record: a verdict with the failing rules, or an error; for a
+ * qualification with pathways, the ids of those achieved ({@code pathways}, otherwise null).
+ */
 record Outcome(
     long line,
     String learner,
@@ -12,7 +15,13 @@ record Outcome(
     Boolean met,
     List<FailedRule> failed,
     String error,
-    Map<String, String> passthrough) {
+    Map<String, String> passthrough,
+    List<String> pathways) {
+
+  Outcome(long line, String learner, String qualification, Boolean met, List<FailedRule> failed,
+      String error, Map<String, String> passthrough) {
+    this(line, learner, qualification, met, failed, error, passthrough, null);
+  }
 
   /** One rule a plan does not meet, with how far off it is. */
   record FailedRule(String rule, String requirement, long achieved, long shortfall, long excess) {}

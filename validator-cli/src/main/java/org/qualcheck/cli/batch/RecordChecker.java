@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.Verdict;
+import org.qualcheck.check.VariantOutcome;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
 
@@ -30,6 +33,19 @@ final class RecordChecker {
       byCode.put(q.code(), Checker.of(q));
     }
     this.only = qualifications.size() == 1 ? byCode.values().iterator().next() : null;
+  }
+
+  /**
+   * Whether some qualification has pathways or endorsed titles: its records are checked in full,
+   * not on their bytes, since the common rules alone do not decide them.
+   */
+  boolean anyVariants() {
+    return byCode.values().stream().anyMatch(Checker::hasVariants);
+  }
+
+  /** Whether some qualification has pathways, so that results name those achieved. */
+  boolean anyPathways() {
+    return byCode.values().stream().anyMatch(c -> !c.qualification().pathways().isEmpty());
   }
 
   /** The checkers, one per qualification, in the order the specs were given. */
@@ -63,6 +79,9 @@ final class RecordChecker {
     } catch (PlanException e) {
       return Outcome.error(r, code, e.getMessage().replace("\n", "; "));
     }
+    if (checker.hasVariants()) {
+      return withVariants(r, code, checker.check(plan));
+    }
     Verdict verdict = checker.verdict(plan);
     if (verdict == Verdict.UNDECIDED) {
       return Outcome.error(r, code, UNDECIDED);
@@ -82,5 +101,30 @@ final class RecordChecker {
       }
     }
     return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());
+  }
+
+  /**
+   * The outcome for a qualification with pathways: the failing rules are the common rules' and,
+   * when no pathway is met, every pathway's, each rule id naming its pathway's rule.
+   */
+  private static Outcome withVariants(ParsedRecord r, String code, CheckResult result) {
+    if (result.undecided()) {
+      return Outcome.error(r, code, UNDECIDED);
+    }
+    List<Outcome.FailedRule> failed = new ArrayList<>();
+    List<RuleOutcome> failing = new ArrayList<>(result.failures());
+    if (!result.met()) {
+      for (VariantOutcome p : result.pathways()) {
+        p.outcomes().stream().filter(o -> !o.holds()).forEach(failing::add);
+      }
+    }
+    for (RuleOutcome o : failing) {
+      failed.add(new Outcome.FailedRule(o.ruleId(), o.requirement(), o.achieved(), o.shortfall(),
+          o.excess()));
+    }
+    List<String> pathways =
+        result.pathways().isEmpty() ? null : result.achievedPathways();
+    return new Outcome(r.line(), r.learner(), code, result.met(), failed, null, r.passthrough(),
+        pathways);
   }
 }

@@ -67,6 +67,7 @@ interface ResultWriter extends AutoCloseable {
     private static final SerializableString SHORTFALL = new SerializedString("shortfall");
     private static final SerializableString EXCESS = new SerializedString("excess");
     private static final SerializableString COLUMNS = new SerializedString("columns");
+    private static final SerializableString PATHWAYS = new SerializedString("achievedPathways");
 
     private final OutputStream out;
 
@@ -136,6 +137,14 @@ interface ResultWriter extends AutoCloseable {
           failure(json, f.achieved(), f.shortfall(), f.excess());
         }
         json.writeEndArray();
+        if (o.pathways() != null) {
+          json.writeFieldName(PATHWAYS);
+          json.writeStartArray();
+          for (String p : o.pathways()) {
+            json.writeString(p);
+          }
+          json.writeEndArray();
+        }
       }
       if (!o.passthrough().isEmpty()) {
         json.writeFieldName(COLUMNS);
@@ -267,13 +276,30 @@ interface ResultWriter extends AutoCloseable {
     private final OutputStream out;
     private final List<String> passthrough;
     private final CsvSchema schema;
+    /** Where the input's columns start: after the result columns, and pathways if present. */
+    private final int first;
+    private final boolean pathways;
 
     Csv(OutputStream out, List<String> passthrough) throws IOException {
+      this(out, passthrough, false);
+    }
+
+    /**
+     * With {@code pathways}, a column {@code pathways} after {@code error} lists the pathways each
+     * plan achieves, separated by semicolons.
+     */
+    Csv(OutputStream out, List<String> passthrough, boolean pathways) throws IOException {
       this.out = out;
       this.passthrough = passthrough;
+      this.pathways = pathways;
+      this.first = RESULT_COLUMNS.size() + (pathways ? 1 : 0);
       CsvSchema.Builder builder = CsvSchema.builder();
       Set<String> names = new HashSet<>(RESULT_COLUMNS);
       RESULT_COLUMNS.forEach(builder::addColumn);
+      if (pathways) {
+        names.add("pathways");
+        builder.addColumn("pathways");
+      }
       for (String c : passthrough) {
         builder.addColumn(passThroughName(c, names));
       }
@@ -310,8 +336,11 @@ interface ResultWriter extends AutoCloseable {
           }
           cells[4] = failed.toString();
           cells[5] = o.error() == null ? "" : o.error();
+          if (pathways) {
+            cells[6] = o.pathways() == null ? "" : String.join(";", o.pathways());
+          }
           for (int k = 0; k < passthrough.size(); k++) {
-            cells[6 + k] = o.passthrough().getOrDefault(passthrough.get(k), "");
+            cells[first + k] = o.passthrough().getOrDefault(passthrough.get(k), "");
           }
           row(csv, cells);
         }
