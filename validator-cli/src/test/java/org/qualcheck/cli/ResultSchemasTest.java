@@ -55,6 +55,30 @@ class ResultSchemasTest {
   }
 
   @Test
+  void recordOutputFitsTheRecordResultSchema() throws Exception {
+    Schema schema = schema("record-result.schema.json");
+    for (String[] args : new String[][] {
+        {"--spec", CS, "--record", "../specs/examples/records/03455-transfer.json", "--on",
+            "2026-03-31"},
+        {"--spec", CS, "--record", "../specs/examples/records/03455-transfer.json", "--on",
+            "2026-02-10"},
+        {"--spec", "../specs/access-to-he-creative-visual-arts-records.yaml", "--record",
+            "../specs/examples/records/access-on-track.json", "--on", "2031-03-01"},
+        {"--spec", "../specs/access-to-he-creative-visual-arts-records.yaml", "--record",
+            "../specs/examples/records/access-on-track.json", "--on", "2026-03-01"}}) {
+      String[] full = new String[args.length + 3];
+      full[0] = "validate";
+      System.arraycopy(args, 0, full, 1, args.length);
+      full[args.length + 1] = "--format";
+      full[args.length + 2] = "json";
+      JsonNode out = JSON.readTree(CliRun.of(full).out());
+      assertThat(schema.validate(out)).as(out.toString()).isEmpty();
+    }
+    assertThat(schema.validate(JSON.readTree("{\"format\": \"qualcheck-record-result/1\"}")))
+        .isNotEmpty();
+  }
+
+  @Test
   void batchOutputForLearnerRecordsFitsTheBatchResultSchema(@TempDir Path dir) throws Exception {
     Schema schema = schema("batch-result.schema.json");
     Path in = dir.resolve("in.csv");
