@@ -2,7 +2,11 @@ package org.qualcheck.rule;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.Sets;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import org.qualcheck.record.Via;
 
 /**
  * A sum over the plan's counted units in a scope, optionally only those passing a filter (level,
@@ -10,13 +14,19 @@ import java.util.Optional;
  * at a level, credits from graded units, minimum and maximum units from a group, and guided
  * learning hours. A maximum is a ban: a plan over it fails (compare {@link Cap}).
  *
+ * <p>Checked against a learner record, a total may count only the units whose credit was obtained
+ * in certain ways ({@code via}), such as "no more than 18 credits exempted"; checked against a
+ * plan, every unit is obtained by assessment.
+ *
  * @param id the rule's id, unique in the qualification
  * @param measure what is summed: credits, units or guided learning hours
  * @param scope the units summed over
  * @param filter which units of the scope are summed
  * @param bounds the least and greatest sums admitted
+ * @param via the ways of obtaining credit a unit must have to count; empty for any way
  */
-public record Total(String id, Measure measure, Scope scope, UnitFilter filter, Bounds bounds)
+public record Total(
+    String id, Measure measure, Scope scope, UnitFilter filter, Bounds bounds, Set<Via> via)
     implements Rule {
   /**
    * Checks the parts given.
@@ -26,6 +36,7 @@ public record Total(String id, Measure measure, Scope scope, UnitFilter filter, 
    * @param scope the units summed over
    * @param filter which units of the scope are summed
    * @param bounds the least and greatest sums admitted
+   * @param via the ways of obtaining credit a unit must have to count; empty for any way
    */
   public Total {
     checkNotNull(id, "id");
@@ -33,10 +44,24 @@ public record Total(String id, Measure measure, Scope scope, UnitFilter filter, 
     checkNotNull(scope, "scope");
     checkNotNull(filter, "filter");
     checkNotNull(bounds, "bounds");
+    via = Sets.immutableEnumSet(checkNotNull(via, "via"));
   }
 
   /**
-   * A total filtered by level alone.
+   * A total that counts units however their credit was obtained.
+   *
+   * @param id the rule's id, unique in the qualification
+   * @param measure what is summed: credits, units or guided learning hours
+   * @param scope the units summed over
+   * @param filter which units of the scope are summed
+   * @param bounds the least and greatest sums admitted
+   */
+  public Total(String id, Measure measure, Scope scope, UnitFilter filter, Bounds bounds) {
+    this(id, measure, scope, filter, bounds, EnumSet.noneOf(Via.class));
+  }
+
+  /**
+   * A total filtered by level alone, if at all.
    *
    * @param id the rule's id, unique in the qualification
    * @param measure what is summed: credits, units or guided learning hours
@@ -48,18 +73,49 @@ public record Total(String id, Measure measure, Scope scope, UnitFilter filter, 
     this(id, measure, scope, UnitFilter.level(level), bounds);
   }
 
-  /** {@return the level filter, if any} */
+  /**
+   * A total filtered by level, if at all, and by how credit was obtained.
+   *
+   * @param id the rule's id, unique in the qualification
+   * @param measure what is summed: credits, units or guided learning hours
+   * @param scope the units summed over
+   * @param level the level a unit must pass to count, if any
+   * @param bounds the least and greatest sums admitted
+   * @param via the ways of obtaining credit a unit must have to count; empty for any way
+   */
+  public Total(
+      String id,
+      Measure measure,
+      Scope scope,
+      Optional<LevelFilter> level,
+      Bounds bounds,
+      Set<Via> via) {
+    this(id, measure, scope, UnitFilter.level(level), bounds, via);
+  }
+
+  /** {@return the level a unit must pass to count, if any} */
   public Optional<LevelFilter> level() {
     return filter.level();
   }
 
   /**
-   * {@return the same total with other bounds}
+   * Whether a unit whose credit was obtained this way counts toward the total.
+   *
+   * @param way how the unit's credit was obtained
+   * @return true when the total counts every way, or names this one
+   */
+  public boolean counts(Via way) {
+    return via.isEmpty() || via.contains(way);
+  }
+
+  /**
+   * The same total with other bounds.
    *
    * @param other the bounds of the new total
+   * @return a total like this one but for its bounds
    */
   public Total withBounds(Bounds other) {
-    return new Total(id, measure, scope, filter, other);
+    return new Total(id, measure, scope, filter, other, via);
   }
 
   @Override

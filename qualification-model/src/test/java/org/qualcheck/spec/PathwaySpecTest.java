@@ -122,7 +122,7 @@ class PathwaySpecTest {
             "13: \"total.min\" of the 1st rule of pathway \"one\" must be a whole number of at least 0,"
                 + " not \"4\" (write the number without quotes)",
             "14: the 2nd rule of pathway \"one\" has an unknown key \"colour\"; the keys allowed"
-                + " here are \"id\", \"description\", \"implied\", \"all-of\", \"total\","
+                + " here are \"id\", \"description\", \"implied\", \"all-of\", \"total\", \"cap\","
                 + " \"choose\", \"barred\" and \"equivalent\"");
   }
 }

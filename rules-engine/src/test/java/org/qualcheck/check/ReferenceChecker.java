@@ -10,6 +10,7 @@ import java.util.Set;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.record.Via;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Cap;
@@ -27,9 +28,17 @@ import org.qualcheck.rule.UnitFilter;
 public final class ReferenceChecker {
   private final Qualification q;
   private final Map<String, Set<String>> classOf = new HashMap<>();
+  /** How each unit's credit was obtained in a learner's record; absent means by assessment. */
+  private final Map<String, Via> provenance;
 
   public ReferenceChecker(Qualification q) {
+    this(q, Map.of());
+  }
+
+  /** A reference for one learner's record: totals with {@code via} see how each unit came. */
+  public ReferenceChecker(Qualification q, Map<String, Via> provenance) {
     this.q = q;
+    this.provenance = provenance;
     for (String u : q.units().keySet()) {
       classOf.put(u, new HashSet<>(Set.of(u)));
     }
@@ -170,6 +179,7 @@ public final class ReferenceChecker {
                 || t.scope().groups().contains(at.get(v))
                 || namedBy(v, t.scope().units());
         boolean levelOk = passes(t.filter(), unit);
+        levelOk &= viaOk(t, v);
         if (inScope && levelOk) {
           sum +=
               switch (t.measure()) {
@@ -387,5 +397,10 @@ public final class ReferenceChecker {
     q.groups().values().forEach(b::group);
     rules.forEach(b::rule);
     return new ReferenceChecker(b.build());
+  }
+
+  /** Whether a total's {@code via} filter, if it has one, admits how the unit's credit came. */
+  private boolean viaOk(Total t, String unit) {
+    return t.via().isEmpty() || t.via().contains(provenance.getOrDefault(unit, Via.ASSESSMENT));
   }
 }

@@ -55,6 +55,48 @@ class ResultSchemasTest {
   }
 
   @Test
+  void recordOutputFitsTheRecordResultSchema() throws Exception {
+    Schema schema = schema("record-result.schema.json");
+    for (String[] args : new String[][] {
+        {"--spec", CS, "--record", "../specs/examples/records/03455-transfer.json", "--on",
+            "2026-03-31"},
+        {"--spec", CS, "--record", "../specs/examples/records/03455-transfer.json", "--on",
+            "2026-02-10"},
+        {"--spec", "../specs/access-to-he-creative-visual-arts-records.yaml", "--record",
+            "../specs/examples/records/access-on-track.json", "--on", "2031-03-01"},
+        {"--spec", "../specs/access-to-he-creative-visual-arts-records.yaml", "--record",
+            "../specs/examples/records/access-on-track.json", "--on", "2026-03-01"}}) {
+      String[] full = new String[args.length + 3];
+      full[0] = "validate";
+      System.arraycopy(args, 0, full, 1, args.length);
+      full[args.length + 1] = "--format";
+      full[args.length + 2] = "json";
+      JsonNode out = JSON.readTree(CliRun.of(full).out());
+      assertThat(schema.validate(out)).as(out.toString()).isEmpty();
+    }
+    assertThat(schema.validate(JSON.readTree("{\"format\": \"qualcheck-record-result/1\"}")))
+        .isNotEmpty();
+  }
+
+  @Test
+  void batchOutputForLearnerRecordsFitsTheBatchResultSchema(@TempDir Path dir) throws Exception {
+    Schema schema = schema("batch-result.schema.json");
+    Path in = dir.resolve("in.csv");
+    Files.writeString(in, "learner,unit,status,date,via\nA,F1,achieved,2026-01-05,\n"
+        + "B,F1,achieved,,rpl\nA,F2,planned,,\nB,F2,finished,,\n");
+    Path out = dir.resolve("out.jsonl");
+    CliRun.of("batch", "--spec", CS, "--input", in.toString(), "--output", out.toString(),
+        "--on", "2026-03-01");
+    var lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(2);
+    assertThat(JSON.readTree(lines.get(0)).get("onTrack").booleanValue()).isFalse();
+    assertThat(JSON.readTree(lines.get(1)).get("error").asText()).startsWith("line 5: the status");
+    for (String line : lines) {
+      assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
+    }
+  }
+
+  @Test
   void theSchemasRefuseWhatQualcheckNeverPrints() throws Exception {
     assertThat(schema("batch-result.schema.json")
         .validate(JSON.readTree("{\"line\": 2, \"met\": true, \"failed\": [], \"error\": \"x\"}")))

@@ -6,7 +6,8 @@ import org.qualcheck.compile.CompiledRule;
 
 /**
  * What happened to one batch record: a verdict with the failing rules, or an error; for a
- * qualification with pathways, the ids of those achieved ({@code pathways}, otherwise null).
+ * qualification with pathways, the ids of those achieved ({@code pathways}, otherwise null); for
+ * a learner record, whether the learner is on track ({@code onTrack}, otherwise null).
  */
 record Outcome(
     long line,
@@ -16,11 +17,13 @@ record Outcome(
     List<FailedRule> failed,
     String error,
     Map<String, String> passthrough,
-    List<String> pathways) {
+    List<String> pathways,
+    Boolean onTrack) {
 
+  /** The outcome of a plan, which has no separate answer to whether the learner is on track. */
   Outcome(long line, String learner, String qualification, Boolean met, List<FailedRule> failed,
       String error, Map<String, String> passthrough) {
-    this(line, learner, qualification, met, failed, error, passthrough, null);
+    this(line, learner, qualification, met, failed, error, passthrough, null, null);
   }
 
   /** One rule a plan does not meet, with how far off it is. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.UnitList;
+import org.qualcheck.record.LearnerRecord;
 
 /**
  * A batch record as read: the learner, the qualification code it names (if any), its units (a
@@ -18,7 +19,20 @@ record ParsedRecord(
     List<String> units,
     String unitsCell,
     Map<String, String> passthrough,
-    String error) {
+    String error,
+    LearnerRecord record) {
+
+  /** A plan: the learner's units, all planned, checked as plans always were. */
+  ParsedRecord(long line, String learner, String qualification, List<String> units,
+      String unitsCell, Map<String, String> passthrough, String error) {
+    this(line, learner, qualification, units, unitsCell, passthrough, error, null);
+  }
+
+  /** A learner record (statuses, dates, provenance), checked as of the batch's date. */
+  static ParsedRecord record(long line, String qualification, LearnerRecord record) {
+    return new ParsedRecord(line, record.learner(), qualification, List.of(), null, Map.of(),
+        null, record);
+  }
 
   static ParsedRecord error(long line, String learner, String error) {
     return new ParsedRecord(line, learner, null, List.of(), null, Map.of(), error);
