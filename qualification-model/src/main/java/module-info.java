@@ -1,6 +1,7 @@
 /**
  * The qualification model: immutable types for a qualification's units, groups and rules of
- * combination, and the strict YAML spec reader that builds them.
+ * combination, and the strict YAML spec reader that builds them; and the learner record (units
+ * achieved, in progress or planned, with dates and provenance) with its strict JSON reader.
  *
  * <p>Jackson and SnakeYAML are read-time details of {@link org.qualcheck.spec.SpecReader} and are
  * not part of the API, nor is Guava: the API speaks in {@code java.util} types (immutable lists,
@@ -18,6 +19,7 @@ module org.qualcheck.model {
 
   exports org.qualcheck.framework;
   exports org.qualcheck.model;
+  exports org.qualcheck.record;
   exports org.qualcheck.rule;
   exports org.qualcheck.spec;
 }
