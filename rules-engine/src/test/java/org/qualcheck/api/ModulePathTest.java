@@ -38,6 +38,7 @@ class ModulePathTest {
             "org.qualcheck.compile",
             "org.qualcheck.count",
             "org.qualcheck.explain",
+            "org.qualcheck.framework.check",
             "org.qualcheck.lint",
             "org.qualcheck.plan");
     assertThat(engine.packages()).contains("org.qualcheck.synthetic");
@@ -53,7 +54,12 @@ class ModulePathTest {
     ModuleDescriptor model = descriptor(SpecReader.class);
     assertThat(model.name()).isEqualTo("org.qualcheck.model");
     assertThat(exported(model))
-        .containsExactly("org.qualcheck.model", "org.qualcheck.rule", "org.qualcheck.spec");
+        .containsExactly(
+            "org.qualcheck.framework",
+            "org.qualcheck.model",
+            "org.qualcheck.record",
+            "org.qualcheck.rule",
+            "org.qualcheck.spec");
     assertThat(model.opens()).isEmpty();
     assertThat(model.isOpen()).isFalse();
   }
