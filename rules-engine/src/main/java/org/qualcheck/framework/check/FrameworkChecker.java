@@ -167,7 +167,8 @@ public final class FrameworkChecker {
       return new RequirementOutcome(r, false, false, "not in the record");
     }
     if (entry.get().status() != Status.ACHIEVED) {
-      return new RequirementOutcome(r, false, false, entry.get().status().jsonName());
+      return new RequirementOutcome(
+          r, false, false, entry.get().status() == Status.PLANNED ? "planned" : "in progress");
     }
     return dated(r, entry.get().date(), on);
   }
