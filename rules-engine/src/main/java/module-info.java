@@ -21,4 +21,5 @@ module org.qualcheck.engine {
   exports org.qualcheck.explain;
   exports org.qualcheck.lint;
   exports org.qualcheck.plan;
+  exports org.qualcheck.progress;
 }

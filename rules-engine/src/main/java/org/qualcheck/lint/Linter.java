@@ -457,11 +457,11 @@ public final class Linter {
     Optional<Rule> rest =
         t.bounds().lowest() > 0
             ? Optional.of(
-                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest())))
+                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest()), t.via()))
             : Optional.empty();
     // exceeding the maximum meets the rule's minimum too
     List<Rule> over = new ArrayList<>(others);
-    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1)));
+    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1), t.via()));
     List<Rule> all = new ArrayList<>(others);
     all.add(t);
     Checker checker = Checker.of(withRules(q, all));
@@ -784,7 +784,7 @@ public final class Linter {
           public Optional<List<Negation>> visitTotal(Total t) {
             List<Negation> out = new ArrayList<>();
             for (Bounds broken : outside(t.bounds())) {
-              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken)));
+              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken, t.via())));
             }
             return Optional.of(out);
           }
