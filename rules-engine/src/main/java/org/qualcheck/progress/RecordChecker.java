@@ -167,7 +167,7 @@ public final class RecordChecker {
       String token = e.unit();
       Optional<Unit> unit;
       if (e.via() == Via.TRANSFER) {
-        if (!UnitReference.looksLike(token)) {
+        if (!UnitReference.looksLike(token.toUpperCase(java.util.Locale.ROOT))) {
           problems.add(
               new PlanProblem(
                   PlanProblem.Kind.UNKNOWN,
