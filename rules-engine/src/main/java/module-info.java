@@ -22,4 +22,5 @@ module org.qualcheck.engine {
   exports org.qualcheck.framework.check;
   exports org.qualcheck.lint;
   exports org.qualcheck.plan;
+  exports org.qualcheck.progress;
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
@@ -35,6 +36,7 @@ public final class Qualification {
   private final String source;
   private final Level lowestLevel;
   private final Level highestLevel;
+  private final OptionalInt timeLimitYears;
   private final ImmutableMap<String, Unit> units;
   private final ImmutableMap<String, Group> groups;
   private final ImmutableList<Rule> rules;
@@ -52,6 +54,9 @@ public final class Qualification {
     this.source = checkNotNull(b.source, "source");
     this.lowestLevel = checkNotNull(b.lowestLevel, "lowestLevel");
     this.highestLevel = checkNotNull(b.highestLevel, "highestLevel");
+    this.timeLimitYears = checkNotNull(b.timeLimitYears, "timeLimitYears");
+    timeLimitYears.ifPresent(
+        y -> checkArgument(y >= 1, "a time limit is at least one year, not %s", y));
     checkArgument(
         lowestLevel.compareTo(highestLevel) <= 0,
         "the lowest allowed level %s is above the highest %s",
@@ -214,6 +219,14 @@ public final class Qualification {
     return new Builder(code);
   }
 
+  /**
+   * {@return the years within which a learner's units must be achieved, counted from their
+   * registration; empty when the qualification sets no limit}
+   */
+  public OptionalInt timeLimitYears() {
+    return timeLimitYears;
+  }
+
   /** {@return the awarding body's code, e.g. the scheme code {@code 03455}} */
   public String code() {
     return code;
@@ -359,6 +372,7 @@ public final class Qualification {
     private String source = "";
     private Level lowestLevel = Level.ENTRY_1;
     private Level highestLevel = Level.LEVEL_8;
+    private OptionalInt timeLimitYears = OptionalInt.empty();
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final List<Rule> rules = new java.util.ArrayList<>();
@@ -408,6 +422,17 @@ public final class Qualification {
     public Builder levels(Level lowest, Level highest) {
       this.lowestLevel = lowest;
       this.highestLevel = highest;
+      return this;
+    }
+
+    /**
+     * {@return this builder, with the qualification's time limit set}
+     *
+     * @param years the years, at least one, within which a learner's units must be achieved,
+     *     counted from their registration
+     */
+    public Builder timeLimitYears(int years) {
+      this.timeLimitYears = OptionalInt.of(years);
       return this;
     }
 

@@ -493,6 +493,9 @@ final class SpecAssembler {
     if (q.has("levels")) {
       b.levels(level(q.get("levels").get("lowest")), level(q.get("levels").get("highest")));
     }
+    if (q.has("time-limit")) {
+      b.timeLimitYears(q.get("time-limit").get("years").intValue());
+    }
     JsonNode units = root.get("units");
     for (int i = 0; i < units.size(); i++) {
       JsonNode u = units.get(i);
@@ -564,7 +567,9 @@ final class SpecAssembler {
                           ? LevelFilter.atLeast(level)
                           : LevelFilter.atMost(level));
         }
-        return new Total(id, measure(body.path("measure").asText("credits")), scope(body), filter, bounds(body));
+        return new Total(
+            id, measure(body.path("measure").asText("credits")), scope(body), filter, bounds(body),
+            via(body));
       case "choose":
         return new Choose(id, names(body.get("units")), bounds(body));
       case "barred":
@@ -610,6 +615,18 @@ final class SpecAssembler {
 
   private static OptionalInt glh(JsonNode unit) {
     return unit.has("glh") ? OptionalInt.of(unit.get("glh").intValue()) : OptionalInt.empty();
+  }
+
+  /** The ways of obtaining credit a total's {@code via} names; empty, for any way, without one. */
+  private static java.util.Set<org.qualcheck.record.Via> via(JsonNode body) {
+    java.util.Set<org.qualcheck.record.Via> out =
+        java.util.EnumSet.noneOf(org.qualcheck.record.Via.class);
+    for (JsonNode v : body.path("via")) {
+      out.add(
+          org.qualcheck.record.Via.fromJsonName(v.asText())
+              .orElseThrow(() -> new IllegalStateException("the schema admitted via " + v)));
+    }
+    return out;
   }
 
   private static Level level(JsonNode node) {

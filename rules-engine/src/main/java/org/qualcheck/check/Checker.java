@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.qualcheck.compile.Assignment;
@@ -12,6 +13,7 @@ import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.record.Via;
 import org.qualcheck.rule.AllOf;
 
 /**
@@ -45,6 +47,18 @@ public final class Checker {
    */
   public static Checker of(Qualification qualification) {
     return new Checker(CompiledQualification.of(qualification));
+  }
+
+  /**
+   * {@return a checker for one learner's record: totals with a {@code via} filter count a unit
+   * only if its credit was obtained in a way they name}
+   *
+   * @param qualification the qualification to check against
+   * @param provenance how the credit of some units was obtained, by unit number; the rest by
+   *     assessment
+   */
+  public static Checker of(Qualification qualification, Map<String, Via> provenance) {
+    return new Checker(CompiledQualification.of(qualification, provenance));
   }
 
   /** {@return the qualification this checker checks against} */

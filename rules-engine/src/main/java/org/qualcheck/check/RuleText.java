@@ -124,6 +124,28 @@ public final class RuleText {
    * @param qualification the qualification the rule belongs to, for its units and groups
    */
   public static String requirement(Rule rule, Qualification qualification) {
+    return requirementOf(rule, qualification);
+  }
+
+  /** "credit transfer or recognition of prior learning": a total's {@code via}, in words. */
+  private static String ways(Total r) {
+    List<String> words = new java.util.ArrayList<>();
+    for (org.qualcheck.record.Via v : r.via()) {
+      words.add(
+          switch (v) {
+            case ASSESSMENT -> "assessment";
+            case TRANSFER -> "credit transfer";
+            case RPL -> "recognition of prior learning";
+            case EXEMPTION -> "exemption";
+          });
+    }
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+  }
+
+  private static String requirementOf(Rule rule, Qualification qualification) {
     return rule.accept(
         new Rule.Visitor<String>() {
           @Override
@@ -148,6 +170,7 @@ public final class RuleText {
           public String visitTotal(Total r) {
             return figure(r.bounds(), r.measure())
                 + r.level().map(f -> " " + f).orElse("")
+                + (r.via().isEmpty() ? "" : " obtained by " + ways(r))
                 + " "
                 + scope(r.scope());
           }

@@ -1,6 +1,7 @@
 package org.qualcheck.compile;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.qualcheck.check.Verdict;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.record.Via;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Choose;
@@ -57,14 +59,18 @@ public final class CompiledQualification {
   private final long[][] groupMasks;
   private final ImmutableList<CompiledRule> rules;
   private final boolean simple;
+  /** How each unit's credit was obtained, for totals that count only some ways ({@code via}). */
+  private final Via[] provenance;
 
-  private CompiledQualification(Qualification q) {
+  private CompiledQualification(Qualification q, Map<String, Via> provenance) {
     this.qualification = q;
     int n = q.units().size();
+    this.provenance = new Via[n];
     this.numbers = q.units().keySet().toArray(new String[0]);
     this.index = new HashMap<>();
     for (int i = 0; i < n; i++) {
       index.put(numbers[i], i);
+      this.provenance[i] = provenance.getOrDefault(numbers[i], Via.ASSESSMENT);
     }
     this.credits = new int[n];
     this.hours = new int[n];
@@ -149,7 +155,37 @@ public final class CompiledQualification {
    * @return the compiled form, indexing its units, groups and rules
    */
   public static CompiledQualification of(Qualification qualification) {
-    return new CompiledQualification(qualification);
+    return new CompiledQualification(qualification, Map.of());
+  }
+
+  /**
+   * Compiles a qualification for one learner's record: each unit's credit counts toward a total
+   * with a {@code via} filter only if it was obtained in one of the ways the filter names. Units
+   * the map leaves out are obtained by assessment, as every unit of a plain plan is.
+   *
+   * @param qualification the qualification to compile
+   * @param provenance how the credit of some units was obtained, by unit number
+   * @return the compiled form, indexing its units, groups and rules
+   */
+  public static CompiledQualification of(
+      Qualification qualification, Map<String, Via> provenance) {
+    checkNotNull(provenance, "provenance");
+    for (String unit : provenance.keySet()) {
+      checkArgument(
+          qualification.units().containsKey(unit),
+          "unit %s is not declared in %s",
+          unit,
+          qualification.code());
+    }
+    return new CompiledQualification(qualification, provenance);
+  }
+
+  /**
+   * {@return whether some total counts only units obtained in certain ways, so that how a
+   * learner's credit was obtained can change a verdict}
+   */
+  public boolean dependsOnProvenance() {
+    return qualification.rules().stream().anyMatch(r -> r instanceof Total t && !t.via().isEmpty());
   }
 
   /** {@return the qualification compiled} */
@@ -1277,7 +1313,8 @@ public final class CompiledQualification {
       long[] levelMask = Bits.empty(n);
       for (int i = 0; i < n; i++) {
         Unit u = qualification.units().get(numbers[i]);
-        if (rule.level().map(f -> f.accepts(u.level())).orElse(true)) {
+        if (rule.level().map(f -> f.accepts(u.level())).orElse(true)
+            && rule.counts(provenance[i])) {
           Bits.set(levelMask, i);
         }
       }

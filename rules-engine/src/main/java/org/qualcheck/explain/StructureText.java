@@ -75,7 +75,7 @@ public final class StructureText {
   public static String rules(Qualification q) {
     Rule total = null;
     for (Rule r : q.rules()) {
-      if (r instanceof Total t && t.scope().isWholePlan() && t.level().isEmpty()
+      if (r instanceof Total t && t.scope().isWholePlan() && t.level().isEmpty() && t.via().isEmpty()
           && t.measure() == Measure.CREDITS && total == null) {
         total = r;
       }

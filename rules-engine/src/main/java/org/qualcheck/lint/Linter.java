@@ -353,7 +353,9 @@ public final class Linter {
       }
     }
     for (Rule r : unmarked) {
-      if (r instanceof Equivalent) {
+      // a total filtered by how credit was obtained speaks of learner records, which the plans
+      // lint reasons over (every unit assessed) never exercise
+      if (r instanceof Equivalent || r instanceof Total t && !t.via().isEmpty()) {
         continue;
       }
       List<Rule> others = new ArrayList<>(kept);
@@ -457,11 +459,11 @@ public final class Linter {
     Optional<Rule> rest =
         t.bounds().lowest() > 0
             ? Optional.of(
-                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest())))
+                new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(t.bounds().lowest()), t.via()))
             : Optional.empty();
     // exceeding the maximum meets the rule's minimum too
     List<Rule> over = new ArrayList<>(others);
-    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1)));
+    over.add(new Total(t.id(), t.measure(), t.scope(), t.level(), Bounds.atLeast(max + 1), t.via()));
     List<Rule> all = new ArrayList<>(others);
     all.add(t);
     Checker checker = Checker.of(withRules(q, all));
@@ -784,7 +786,7 @@ public final class Linter {
           public Optional<List<Negation>> visitTotal(Total t) {
             List<Negation> out = new ArrayList<>();
             for (Bounds broken : outside(t.bounds())) {
-              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken)));
+              out.add(Negation.instead(new Total(t.id(), t.measure(), t.scope(), t.level(), broken, t.via())));
             }
             return Optional.of(out);
           }

@@ -257,6 +257,37 @@ public final class StructureGenerator {
     return b.build();
   }
 
+  /**
+   * A structure as {@link #generate} makes it, with the rules learner records bring: totals that
+   * count only units obtained in certain ways (a cap on prior learning and transfer, a cap on
+   * exempted credits at a level, sometimes a minimum of assessed credits) and, mostly, a time limit
+   * of a few years.
+   */
+  public static Qualification withRecordRules(long seed, Settings s) {
+    Qualification base = generate(seed, s);
+    SplittableRandom rnd = new SplittableRandom(~seed);
+    Qualification.Builder b =
+        Qualification.builder(base.code()).title(base.title()).source(base.source());
+    base.units().values().forEach(b::unit);
+    base.groups().values().forEach(b::group);
+    base.rules().forEach(b::rule);
+    b.rule(new Total("prior-learning", Measure.CREDITS, Scope.wholePlan(), Optional.empty(),
+        Bounds.atMost(rnd.nextInt(2, 12)),
+        java.util.EnumSet.of(org.qualcheck.record.Via.RPL, org.qualcheck.record.Via.TRANSFER)));
+    b.rule(new Total("exempted", Measure.CREDITS, Scope.wholePlan(),
+        Optional.of(LevelFilter.atLeast(Level.LEVEL_2)), Bounds.atMost(rnd.nextInt(0, 8)),
+        java.util.EnumSet.of(org.qualcheck.record.Via.EXEMPTION)));
+    if (rnd.nextBoolean()) {
+      b.rule(new Total("assessed", Measure.UNITS, Scope.wholePlan(), Optional.empty(),
+          Bounds.atLeast(rnd.nextInt(1, 3)),
+          java.util.EnumSet.of(org.qualcheck.record.Via.ASSESSMENT)));
+    }
+    if (rnd.nextInt(4) > 0) {
+      b.timeLimitYears(rnd.nextInt(1, 4));
+    }
+    return b.build();
+  }
+
   private static List<String> pick(SplittableRandom rnd, List<String> from, int k) {
     Set<String> out = new LinkedHashSet<>();
     while (out.size() < k) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.qualcheck.model.Group;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
+import org.qualcheck.record.Via;
 import org.qualcheck.rule.AllOf;
 import org.qualcheck.rule.Barred;
 import org.qualcheck.rule.Choose;
@@ -25,9 +26,17 @@ import org.qualcheck.rule.Total;
 public final class ReferenceChecker {
   private final Qualification q;
   private final Map<String, Set<String>> classOf = new HashMap<>();
+  /** How each unit's credit was obtained in a learner's record; absent means by assessment. */
+  private final Map<String, Via> provenance;
 
   public ReferenceChecker(Qualification q) {
+    this(q, Map.of());
+  }
+
+  /** A reference for one learner's record: totals with {@code via} see how each unit came. */
+  public ReferenceChecker(Qualification q, Map<String, Via> provenance) {
     this.q = q;
+    this.provenance = provenance;
     for (String u : q.units().keySet()) {
       classOf.put(u, new HashSet<>(Set.of(u)));
     }
@@ -168,6 +177,7 @@ public final class ReferenceChecker {
                 || t.scope().groups().contains(at.get(v))
                 || namedBy(v, t.scope().units());
         boolean levelOk = t.level().isEmpty() || t.level().get().accepts(unit.level());
+        levelOk &= viaOk(t, v);
         if (inScope && levelOk) {
           sum +=
               switch (t.measure()) {
@@ -187,5 +197,10 @@ public final class ReferenceChecker {
       return plan.stream().filter(b.units()::contains).count() <= 1;
     }
     return r instanceof Equivalent;
+  }
+
+  /** Whether a total's {@code via} filter, if it has one, admits how the unit's credit came. */
+  private boolean viaOk(Total t, String unit) {
+    return t.via().isEmpty() || t.via().contains(provenance.getOrDefault(unit, Via.ASSESSMENT));
   }
 }

@@ -1,12 +1,21 @@
 package org.qualcheck.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.progress.RecordChecker;
+import org.qualcheck.progress.RecordResult;
+import org.qualcheck.record.LearnerRecord;
+import org.qualcheck.record.RecordException;
+import org.qualcheck.record.RecordProblem;
+import org.qualcheck.record.RecordReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +30,16 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Checks a plan of units against a qualification's rules of combination and explains, rule by"
           + " rule, what is met and what is short.",
-      "Units may be given by unit number (A3) or unit reference number (R/601/1212)."
+      "Units may be given by unit number (A3) or unit reference number (R/601/1212).",
+      "With --record, checks a learner record (JSON: achieved, in-progress and planned units,"
+          + " with dates and how credit was obtained) as of a date: whether the certificate can be"
+          + " claimed (exit 0), whether the learner is on track, and what remains."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:rules met",
+      "0:rules met (with --record: met by the units achieved as of the date)",
       "1:rules not met",
-      "2:bad command line or bad plan (unknown unit, unit given twice)",
+      "2:bad command line, bad plan or bad record (unknown unit, unit given twice)",
       "3:invalid spec",
       "4:undecided: the search over the ways of reading the plan reached its bound",
       "70:output could not be written"
@@ -37,8 +49,22 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin SpecAndFormat options;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   PlanSourceOptions planSource;
+
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description =
+          "A learner record (JSON, see specs/schema/learner-record.schema.json) instead of a"
+              + " plan.")
+  Path record;
+
+  @Option(
+      names = "--on",
+      paramLabel = "YYYY-MM-DD",
+      description = "With --record: the date to check as of (default: today).")
+  LocalDate on;
 
   @Override
   public Integer call() throws Exception {
@@ -49,6 +75,18 @@ final class ValidateCommand implements Callable<Integer> {
       q = options.load(err);
     } catch (Specs.SpecLoadFailed e) {
       return e.exitCode();
+    }
+    if ((planSource == null) == (record == null)) {
+      err.println("qualcheck: give the plan with --units or --plan, or a learner record with"
+          + " --record");
+      return ExitCode.USAGE;
+    }
+    if (on != null && record == null) {
+      err.println("qualcheck: --on dates a check of a learner record; give one with --record");
+      return ExitCode.USAGE;
+    }
+    if (record != null) {
+      return validateRecord(q, out, err);
     }
     Plan plan;
     try {
@@ -72,5 +110,38 @@ final class ValidateCommand implements Callable<Integer> {
       case NOT_MET -> ExitCode.NOT_MET;
       case UNDECIDED -> ExitCode.UNDECIDED;
     };
+  }
+
+  private int validateRecord(Qualification q, PrintWriter out, PrintWriter err) {
+    LearnerRecord learner;
+    try {
+      learner = new RecordReader().read(record);
+    } catch (RecordException e) {
+      for (RecordProblem p : e.problems()) {
+        err.println("qualcheck: " + PrintableText.escape(p.toString()));
+      }
+      return ExitCode.USAGE;
+    }
+    LocalDate asOf = on != null ? on : LocalDate.now();
+    RecordResult result;
+    try {
+      result = RecordChecker.of(q).check(learner, asOf);
+    } catch (PlanException e) {
+      PlanSourceOptions.printProblems(e, err);
+      return ExitCode.USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("qualcheck: " + record + ": " + PrintableText.escape(e.getMessage()));
+      return ExitCode.USAGE;
+    }
+    if (options.json()) {
+      out.println(JsonOutput.write(RecordReport.json(q, learner, result)));
+    } else {
+      out.print(RecordReport.text(q, learner, result));
+    }
+    out.flush();
+    if (result.isAchieved()) {
+      return ExitCode.MET;
+    }
+    return result.achieved().undecided() ? ExitCode.UNDECIDED : ExitCode.NOT_MET;
   }
 }
