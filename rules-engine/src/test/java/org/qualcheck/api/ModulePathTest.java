@@ -40,7 +40,8 @@ class ModulePathTest {
             "org.qualcheck.explain",
             "org.qualcheck.framework.check",
             "org.qualcheck.lint",
-            "org.qualcheck.plan");
+            "org.qualcheck.plan",
+            "org.qualcheck.progress");
     assertThat(engine.packages()).contains("org.qualcheck.synthetic");
     assertThat(engine.requires())
         .anySatisfy(r -> {

@@ -13,15 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.qualcheck.check.CheckResult;
-import org.qualcheck.check.Checker;
-import org.qualcheck.check.Plan;
 import org.qualcheck.framework.Alternative;
 import org.qualcheck.framework.Component;
 import org.qualcheck.framework.Framework;
 import org.qualcheck.framework.Requirement;
 import org.qualcheck.model.Qualification;
-import org.qualcheck.model.Unit;
+import org.qualcheck.progress.RecordChecker;
+import org.qualcheck.progress.RecordResult;
+import org.qualcheck.progress.Standing;
 import org.qualcheck.record.AchievementEntry;
 import org.qualcheck.record.LearnerRecord;
 import org.qualcheck.record.QualificationEntry;
@@ -31,9 +30,10 @@ import org.qualcheck.record.UnitEntry;
 /**
  * Checks learner records against one apprenticeship framework, as of a date.
  *
- * <p>A required qualification for which a spec was given is held when the record's units achieved
- * by that date meet the spec's rules (units named by unit number or unit reference number; units
- * the spec does not know belong to other qualifications and are passed over). A required
+ * <p>A required qualification for which a spec was given is held when its record check ({@link
+ * RecordChecker}) finds it achieved as of the date: its rules met by the record's units achieved
+ * by then, within its time limit, with provenance filters and credit transfer by unit reference
+ * number; units the spec does not know belong to other qualifications and are passed over. A required
  * qualification without a spec is held when the record lists it among its qualifications as
  * achieved, undated or dated on or before the date. A named achievement is held when the record
  * lists it among its achievements, undated or dated on or before the date. Codes and ids are
@@ -43,9 +43,9 @@ import org.qualcheck.record.UnitEntry;
  */
 public final class FrameworkChecker {
   private final Framework framework;
-  private final ImmutableMap<String, Checker> specs;
+  private final ImmutableMap<String, RecordChecker> specs;
 
-  private FrameworkChecker(Framework framework, ImmutableMap<String, Checker> specs) {
+  private FrameworkChecker(Framework framework, ImmutableMap<String, RecordChecker> specs) {
     this.framework = framework;
     this.specs = specs;
   }
@@ -75,7 +75,7 @@ public final class FrameworkChecker {
     checkNotNull(specs, "specs");
     Set<String> required =
         framework.qualificationCodes().stream().map(FrameworkChecker::key).collect(Collectors.toSet());
-    ImmutableMap.Builder<String, Checker> checkers = ImmutableMap.builder();
+    ImmutableMap.Builder<String, RecordChecker> checkers = ImmutableMap.builder();
     Set<String> seen = new LinkedHashSet<>();
     for (Qualification q : specs) {
       String code = key(q.code());
@@ -85,7 +85,7 @@ public final class FrameworkChecker {
           framework.code(),
           q.code());
       checkArgument(seen.add(code), "two specs have the code %s", q.code());
-      checkers.put(code, Checker.of(q));
+      checkers.put(code, RecordChecker.of(q));
     }
     return new FrameworkChecker(framework, checkers.build());
   }
@@ -157,7 +157,7 @@ public final class FrameworkChecker {
       }
       return dated(r, entry.get().date(), on);
     }
-    Checker checker = specs.get(key(r.name()));
+    RecordChecker checker = specs.get(key(r.name()));
     if (checker != null) {
       return bySpec(r, checker, record, on);
     }
@@ -184,36 +184,56 @@ public final class FrameworkChecker {
     return new RequirementOutcome(r, true, false, "achieved on " + date.get());
   }
 
-  /** The qualification judged by its spec from the record's units achieved by {@code on}. */
+  /**
+   * The qualification judged by its spec from the record's units, as a record check of that
+   * qualification judges them as of {@code on} (time limit, provenance and credit transfer
+   * included). The record's other units belong to the framework's other qualifications and are
+   * left out; qualifications and achievements play no part.
+   */
   private static RequirementOutcome bySpec(
-      Requirement r, Checker checker, LearnerRecord record, LocalDate on) {
+      Requirement r, RecordChecker checker, LearnerRecord record, LocalDate on) {
     Qualification q = checker.qualification();
-    Set<String> numbers = new LinkedHashSet<>();
+    List<UnitEntry> own = new ArrayList<>();
     for (UnitEntry u : record.units()) {
-      boolean counts =
-          u.status() == Status.ACHIEVED && u.date().map(d -> !d.isAfter(on)).orElse(true);
-      if (counts) {
-        q.findUnit(u.unit()).map(Unit::number).ifPresent(numbers::add);
+      if (q.findUnit(u.unit()).isPresent()) {
+        own.add(u);
       }
     }
-    CheckResult result = checker.check(new Plan(numbers));
-    if (result.met()) {
+    RecordResult result;
+    try {
+      result =
+          checker.check(
+              new LearnerRecord(record.learner(), record.registered(), own, List.of(), List.of()),
+              on);
+    } catch (IllegalArgumentException e) {
+      // a unit transferred but named by its unit number, or a time limit without a registration
+      // date: the record cannot say whether the qualification is achieved, so it is not held
       return new RequirementOutcome(
-          r, true, true, "its " + numbers.size() + " achieved units meet its rules");
+          r,
+          false,
+          true,
+          "its units cannot be checked: " + String.join("; ", e.getMessage().lines().toList()));
+    }
+    long achieved =
+        result.units().stream().filter(u -> u.standing() == Standing.ACHIEVED).count();
+    if (result.isAchieved()) {
+      return new RequirementOutcome(
+          r, true, true, "its " + achieved + " achieved units meet its rules");
+    }
+    if (achieved == 0) {
+      return new RequirementOutcome(r, false, true, "no unit of it is achieved");
     }
     List<String> failed =
-        result.failures().stream().map(o -> "\"" + o.rule().id() + "\"").toList();
-    String units =
-        numbers.isEmpty()
-            ? "no unit of it is achieved"
-            : "its " + numbers.size() + " achieved units do not meet";
+        result.achieved().failures().stream().map(o -> "\"" + o.rule().id() + "\"").toList();
     return new RequirementOutcome(
         r,
         false,
         true,
-        numbers.isEmpty()
-            ? units
-            : units + (failed.size() == 1 ? " rule " : " rules ") + String.join(", ", failed));
+        "its "
+            + achieved
+            + " achieved units do not meet"
+            + (failed.size() == 1 ? " rule " : " rules ")
+            + String.join(", ", failed));
   }
 
   private static String key(String name) {

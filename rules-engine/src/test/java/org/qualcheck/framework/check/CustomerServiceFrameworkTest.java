@@ -114,4 +114,34 @@ class CustomerServiceFrameworkTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("two specs have the code 03455");
   }
+
+  @Test
+  void aSpecJudgedQualificationHonoursItsTimeLimitAndNeedsARegistrationDate() {
+    Qualification limited =
+        new SpecReader()
+            .read(
+                "limited.yaml",
+                "qualification: {code: LIM, title: Limited, source: test, time-limit: {years: 1}}\n"
+                    + "units:\n  - {number: U1, title: One, credits: 4, level: 2}\n"
+                    + "rules:\n  - {id: all, all-of: {units: [U1]}}\n");
+    Framework f =
+        new Framework(
+            "f",
+            "F",
+            "test",
+            List.of(
+                org.qualcheck.framework.Component.of(
+                    "c", "C", org.qualcheck.framework.Requirement.qualification("LIM"))));
+    FrameworkChecker checker = FrameworkChecker.of(f, List.of(limited));
+    LearnerRecord inTime =
+        LearnerRecord.of("L", LocalDate.of(2025, 9, 1), List.of(UnitEntry.achieved("U1", MAY)));
+    LearnerRecord late =
+        LearnerRecord.of(
+            "L", LocalDate.of(2024, 9, 1), List.of(UnitEntry.achieved("U1", MAY)));
+    LearnerRecord undated = LearnerRecord.builder("L").unit(UnitEntry.achieved("U1", MAY)).build();
+    assertThat(checker.check(inTime, ON).complete()).isTrue();
+    assertThat(checker.check(late, ON).complete()).isFalse();
+    RequirementOutcome o = checker.check(undated, ON).components().get(0).missing().get(0);
+    assertThat(o.reason()).startsWith("its units cannot be checked: ").contains("registered");
+  }
 }
