@@ -191,4 +191,26 @@ class FrameworkCommandTest {
     CliRun run = CliRun.of("--help");
     assertThat(run.out()).contains("  framework ").contains("framework is complete");
   }
+
+  /** The README's framework example runs as written, on the shipped record, with the output shown. */
+  @Test
+  void theReadmeFrameworkExampleRunsAsWritten() throws Exception {
+    java.util.List<String> readme = Files.readAllLines(Path.of("../README.md"));
+    int command =
+        readme.indexOf(
+            "$ ./qualcheck framework --spec specs/frameworks/customer-service-apprenticeship-l2.yaml \\");
+    assertThat(command).isPositive();
+    assertThat(readme.get(command + 1)).isEqualTo("    --record examples/apprentice-L2001.json \\");
+    assertThat(readme.get(command + 2))
+        .isEqualTo("    --qualification-spec specs/ocr-03455-customer-service-l2.yaml --on 2026-06-01");
+    java.util.List<String> shown =
+        readme.subList(command + 3, readme.size()).stream()
+            .takeWhile(l -> !l.startsWith("$ echo"))
+            .toList();
+    CliRun run =
+        CliRun.of("framework", "--spec", FRAMEWORK, "--record", "../examples/apprentice-L2001.json",
+            "--qualification-spec", CS, "--on", "2026-06-01");
+    assertThat(run.out().lines().toList()).isEqualTo(shown);
+    assertThat(readme.get(command + 3 + shown.size() + 1)).isEqualTo(String.valueOf(run.exitCode()));
+  }
 }
