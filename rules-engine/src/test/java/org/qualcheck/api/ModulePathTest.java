@@ -39,7 +39,8 @@ class ModulePathTest {
             "org.qualcheck.count",
             "org.qualcheck.explain",
             "org.qualcheck.lint",
-            "org.qualcheck.plan");
+            "org.qualcheck.plan",
+            "org.qualcheck.progress");
     assertThat(engine.packages()).contains("org.qualcheck.synthetic");
     assertThat(engine.requires())
         .anySatisfy(r -> {
@@ -53,7 +54,8 @@ class ModulePathTest {
     ModuleDescriptor model = descriptor(SpecReader.class);
     assertThat(model.name()).isEqualTo("org.qualcheck.model");
     assertThat(exported(model))
-        .containsExactly("org.qualcheck.model", "org.qualcheck.rule", "org.qualcheck.spec");
+        .containsExactly(
+            "org.qualcheck.model", "org.qualcheck.record", "org.qualcheck.rule", "org.qualcheck.spec");
     assertThat(model.opens()).isEmpty();
     assertThat(model.isOpen()).isFalse();
   }
