@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.qualcheck.check.CheckResult;
@@ -18,6 +19,9 @@ import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.PlanAnswer;
 import org.qualcheck.plan.PlanOptions;
 import org.qualcheck.plan.Planner;
+import org.qualcheck.progress.RecordChecker;
+import org.qualcheck.progress.RecordResult;
+import org.qualcheck.record.LearnerRecord;
 
 /**
  * One qualification, read and compiled once, that checks, completes and explains plans: the object
@@ -34,10 +38,31 @@ import org.qualcheck.plan.Planner;
 public final class LoadedQualification {
   private final Checker checker;
   private final Planner planner;
+  private final RecordChecker records;
 
   LoadedQualification(Checker checker) {
     this.checker = checkNotNull(checker, "checker");
     this.planner = Planner.of(checker);
+    this.records = RecordChecker.of(checker);
+  }
+
+  /**
+   * Checks a learner's record as of a date: whether the units achieved by then (within any time
+   * limit) meet the rules, so that the certificate can be claimed; whether the units achieved, in
+   * progress and planned together meet them; and the cheapest units to add. See {@link
+   * RecordChecker}.
+   *
+   * @param record the learner's record, built or read with {@link
+   *     org.qualcheck.record.RecordReader}
+   * @param asOf the date to check as of
+   * @return the answers, with every rule's outcome for the achieved units
+   * @throws org.qualcheck.check.PlanException if a unit of the record is not in the
+   *     qualification (other than one obtained by credit transfer) or is given twice
+   * @throws IllegalArgumentException if the qualification has a time limit and the record has
+   *     achieved units but no registration date
+   */
+  public RecordResult check(LearnerRecord record, LocalDate asOf) {
+    return records.check(record, asOf);
   }
 
   /** {@return the qualification: its code, title, units, groups and rules} */

@@ -39,6 +39,26 @@ class ReadmeExampleTest {
         .isEqualTo(outdented(example));
   }
 
+  @Test
+  void theReadmeShowsTheRecordExampleWordForWord() throws IOException {
+    List<String> example = new ArrayList<>();
+    boolean inside = false;
+    for (String line : Files.readAllLines(EXAMPLE)) {
+      if (line.strip().equals("// README record example: end")) {
+        inside = false;
+      }
+      if (inside) {
+        example.add(line);
+      }
+      if (line.strip().equals("// README record example: begin")) {
+        inside = true;
+      }
+    }
+    assertThat(example).as("the record example's lines in %s", EXAMPLE).isNotEmpty();
+    assertThat(javaBlockContaining(Files.readAllLines(README), "LearnerRecord.builder("))
+        .isEqualTo(outdented(example));
+  }
+
   /** The lines of the first fenced Java block holding {@code text}, without the fences. */
   static List<String> javaBlockContaining(List<String> markdown, String text) {
     List<String> block = null;

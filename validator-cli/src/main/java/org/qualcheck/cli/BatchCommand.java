@@ -34,7 +34,14 @@ import picocli.CommandLine.Spec;
       "CSV input has a header row with a learner and a units column (units separated by spaces or"
           + " semicolons; other columns are passed through); JSON lines input has"
           + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
-          + " its qualification code in a qualification column or field."
+          + " its qualification code in a qualification column or field.",
+      "Learner records: a JSON line with \"registered\", \"qualifications\", \"achievements\" or"
+          + " a unit given as an object ({\"unit\": \"F1\", \"status\": \"achieved\", \"date\":"
+          + " \"2026-02-10\", \"via\": \"rpl\"}) is a learner record, and CSV whose header has"
+          + " unit and status columns (learner,unit,status,date,via) holds one row per learner and"
+          + " unit, rows in any order: one result per learner in order of first appearance, and a"
+          + " bad row makes its learner's result an error. A record is met when the units achieved"
+          + " by the --on date meet the rules; JSON results also say whether it is on track."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -68,6 +75,10 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--output-format", paramLabel = "FORMAT",
       description = "jsonl or csv; needed when the output is - or has another extension.")
   BatchRun.Format outputFormat;
+
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", converter = ValidateCommand.IsoDate.class,
+      description = "The date learner records are checked as of (default: today).")
+  java.time.LocalDate on;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Worker threads (default: the number of processors).")
@@ -103,7 +114,8 @@ final class BatchCommand implements Callable<Integer> {
       }
     }
     BatchRun run = new BatchRun(qualifications,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+        on != null ? on : java.time.LocalDate.now());
     long started = System.nanoTime();
     boolean terminal = System.console() != null;
     Path target = output.equals("-") ? null : Path.of(output);

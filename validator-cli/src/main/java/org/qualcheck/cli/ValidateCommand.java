@@ -63,6 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--on",
       paramLabel = "YYYY-MM-DD",
+      converter = IsoDate.class,
       description = "With --record: the date to check as of (default: today).")
   LocalDate on;
 
@@ -143,5 +144,23 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.MET;
     }
     return result.achieved().undecided() ? ExitCode.UNDECIDED : ExitCode.NOT_MET;
+  }
+
+  /** Reads {@code --on}: a day of the calendar written YYYY-MM-DD, and nothing else. */
+  static final class IsoDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          return LocalDate.parse(value);
+        }
+      } catch (java.time.DateTimeException e) {
+        // reported below, as for any other text that is not a date
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "a date is written YYYY-MM-DD, such as 2026-03-01, and "
+              + PrintableText.escape(value)
+              + " is not a day of the calendar");
+    }
   }
 }

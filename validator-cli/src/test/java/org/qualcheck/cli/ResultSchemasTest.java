@@ -55,6 +55,24 @@ class ResultSchemasTest {
   }
 
   @Test
+  void batchOutputForLearnerRecordsFitsTheBatchResultSchema(@TempDir Path dir) throws Exception {
+    Schema schema = schema("batch-result.schema.json");
+    Path in = dir.resolve("in.csv");
+    Files.writeString(in, "learner,unit,status,date,via\nA,F1,achieved,2026-01-05,\n"
+        + "B,F1,achieved,,rpl\nA,F2,planned,,\nB,F2,finished,,\n");
+    Path out = dir.resolve("out.jsonl");
+    CliRun.of("batch", "--spec", CS, "--input", in.toString(), "--output", out.toString(),
+        "--on", "2026-03-01");
+    var lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(2);
+    assertThat(JSON.readTree(lines.get(0)).get("onTrack").booleanValue()).isFalse();
+    assertThat(JSON.readTree(lines.get(1)).get("error").asText()).startsWith("line 5: the status");
+    for (String line : lines) {
+      assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
+    }
+  }
+
+  @Test
   void theSchemasRefuseWhatQualcheckNeverPrints() throws Exception {
     assertThat(schema("batch-result.schema.json")
         .validate(JSON.readTree("{\"line\": 2, \"met\": true, \"failed\": [], \"error\": \"x\"}")))

@@ -43,7 +43,16 @@ public final class BatchRun {
   private final int cached;
 
   public BatchRun(List<Qualification> qualifications, int threads) {
-    this(qualifications, threads, true, FastPath.CACHED);
+    this(qualifications, threads, true, FastPath.CACHED, java.time.LocalDate.now());
+  }
+
+  /** A run that checks learner records as of {@code asOf}. */
+  public BatchRun(List<Qualification> qualifications, int threads, java.time.LocalDate asOf) {
+    this(qualifications, threads, true, FastPath.CACHED, asOf);
+  }
+
+  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath, int cached) {
+    this(qualifications, threads, fastPath, cached, java.time.LocalDate.now());
   }
 
   /**
@@ -51,8 +60,9 @@ public final class BatchRun {
    *     output is the same either way
    * @param cached how many encoded lists of failing rules the fast path keeps
    */
-  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath, int cached) {
-    this.checker = new RecordChecker(qualifications);
+  BatchRun(List<Qualification> qualifications, int threads, boolean fastPath, int cached,
+      java.time.LocalDate asOf) {
+    this.checker = new RecordChecker(qualifications, asOf);
     this.threads = Math.max(1, threads);
     this.fastPath = fastPath;
     this.cached = cached;
@@ -74,7 +84,12 @@ public final class BatchRun {
     List<String> passthrough = List.of();
     if (inputFormat == Format.CSV) {
       LineReader lines = new LineReader(in);
-      RecordParser.Csv csv = RecordParser.Csv.fromHeader(nextNonBlank(lines));
+      RawRecord header = nextNonBlank(lines);
+      List<String> columns = RecordParser.Csv.columns(header);
+      if (LongCsv.isLong(columns)) {
+        return runLong(LongCsv.of(columns), lines, out, outputFormat, progress);
+      }
+      RecordParser.Csv csv = RecordParser.Csv.fromHeader(header);
       parser = csv;
       passthrough = new ArrayList<>(csv.header());
       passthrough.removeAll(List.of("learner", "units", "qualification"));
@@ -121,6 +136,32 @@ public final class BatchRun {
       }
     } finally {
       pool.shutdownNow();
+    }
+    return new Summary(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /**
+   * Long CSV: every row is read and gathered by learner before the first result, then each
+   * learner's record is checked and written in order of first appearance.
+   */
+  private Summary runLong(LongCsv format, LineReader lines, OutputStream out,
+      Format outputFormat, LongConsumer progress) throws IOException {
+    List<ParsedRecord> records = format.read(lines);
+    long[] counts = new long[4];
+    try (ResultWriter writer = outputFormat == Format.CSV
+        ? new ResultWriter.Csv(out, List.of()) : new ResultWriter.JsonLines(out)) {
+      Chunk.Output buffer = new Chunk.Output();
+      for (ParsedRecord r : records) {
+        buffer.reset();
+        Outcome o = checker.check(r);
+        try (ResultWriter.Encoder encoder = writer.encoder(buffer)) {
+          encoder.write(o);
+        }
+        writer.writeEncoded(buffer.bytes(), 0, buffer.size());
+        counts[0]++;
+        counts[o.error() != null ? 3 : o.met() ? 1 : 2]++;
+        progress.accept(counts[0]);
+      }
     }
     return new Summary(counts[0], counts[1], counts[2], counts[3]);
   }

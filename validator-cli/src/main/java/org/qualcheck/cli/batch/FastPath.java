@@ -379,6 +379,9 @@ final class FastPath {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
+        if (RecordParser.JsonLines.RECORD_FIELDS.contains(name)) {
+          return false; // a learner record, which only the general path reads
+        }
         if (name.equals("units")) {
           if (value != JsonToken.START_ARRAY || sawUnits) {
             return false;

@@ -12,7 +12,14 @@ record Outcome(
     Boolean met,
     List<FailedRule> failed,
     String error,
-    Map<String, String> passthrough) {
+    Map<String, String> passthrough,
+    Boolean onTrack) {
+
+  /** The outcome of a plan, which has no separate answer to whether the learner is on track. */
+  Outcome(long line, String learner, String qualification, Boolean met, List<FailedRule> failed,
+      String error, Map<String, String> passthrough) {
+    this(line, learner, qualification, met, failed, error, passthrough, null);
+  }
 
   /** One rule a plan does not meet, with how far off it is. */
   record FailedRule(String rule, String requirement, long achieved, long shortfall, long excess) {}

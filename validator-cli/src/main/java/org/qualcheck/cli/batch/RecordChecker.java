@@ -22,14 +22,25 @@ final class RecordChecker {
       + " or not met";
 
   private final Map<String, Checker> byCode;
+  private final Map<String, org.qualcheck.progress.RecordChecker> recordsByCode;
   private final Checker only;
+  private final java.time.LocalDate asOf;
 
   RecordChecker(List<Qualification> qualifications) {
+    this(qualifications, java.time.LocalDate.now());
+  }
+
+  /** Checks plans, and learner records as of {@code asOf}. */
+  RecordChecker(List<Qualification> qualifications, java.time.LocalDate asOf) {
     this.byCode = new LinkedHashMap<>();
+    this.recordsByCode = new LinkedHashMap<>();
     for (Qualification q : qualifications) {
-      byCode.put(q.code(), Checker.of(q));
+      Checker c = Checker.of(q);
+      byCode.put(q.code(), c);
+      recordsByCode.put(q.code(), org.qualcheck.progress.RecordChecker.of(c));
     }
     this.only = qualifications.size() == 1 ? byCode.values().iterator().next() : null;
+    this.asOf = asOf;
   }
 
   /** The checkers, one per qualification, in the order the specs were given. */
@@ -56,6 +67,9 @@ final class RecordChecker {
       }
     }
     String code = checker.qualification().code();
+    if (r.record() != null) {
+      return checkRecord(r, code);
+    }
     // A record with no units is a learner who has not met the rules yet: checked like any other.
     Plan plan;
     try {
@@ -82,5 +96,30 @@ final class RecordChecker {
       }
     }
     return new Outcome(r.line(), r.learner(), code, false, failed, null, r.passthrough());
+  }
+
+  /**
+   * A learner record's outcome: met when the units achieved by the batch's date meet the rules,
+   * the failing rules those of the achieved units, and whether the learner is on track.
+   */
+  private Outcome checkRecord(ParsedRecord r, String code) {
+    org.qualcheck.progress.RecordResult result;
+    try {
+      result = recordsByCode.get(code).check(r.record(), asOf);
+    } catch (PlanException e) {
+      return Outcome.error(r, code, e.getMessage().replace("\n", "; "));
+    } catch (IllegalArgumentException e) {
+      return Outcome.error(r, code, e.getMessage());
+    }
+    if (result.achieved().undecided() || result.onTrack().undecided()) {
+      return Outcome.error(r, code, UNDECIDED);
+    }
+    List<Outcome.FailedRule> failed = new ArrayList<>();
+    for (org.qualcheck.check.RuleOutcome o : result.achieved().failures()) {
+      failed.add(new Outcome.FailedRule(o.ruleId(), o.requirement(), o.achieved(), o.shortfall(),
+          o.excess()));
+    }
+    return new Outcome(r.line(), r.learner(), code, result.isAchieved(), failed, null,
+        r.passthrough(), result.isOnTrack());
   }
 }

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.qualcheck.record.LearnerRecord;
+import org.qualcheck.record.RecordException;
+import org.qualcheck.record.RecordProblem;
+import org.qualcheck.record.RecordReader;
 
 /** Turns one line of batch input into a {@link ParsedRecord}. Thread-safe once built. */
 interface RecordParser {
@@ -59,6 +63,25 @@ interface RecordParser {
      *
      * @throws BatchInputException if the header cannot be read or lacks a required column
      */
+    /**
+     * The header row's column names, stripped, or no columns when the header cannot be read (then
+     * {@link #fromHeader} says why).
+     */
+    static List<String> columns(RawRecord raw) {
+      if (raw == null || raw.text() == null) {
+        return List.of();
+      }
+      try {
+        List<String> header = new ArrayList<>();
+        for (String c : LINE.<String[]>readValue(raw.text())) {
+          header.add(c.strip());
+        }
+        return header;
+      } catch (IOException e) {
+        return List.of();
+      }
+    }
+
     static Csv fromHeader(RawRecord raw) throws BatchInputException {
       if (raw == null) {
         throw new BatchInputException("the input is empty; a CSV input starts with a header row"
@@ -163,6 +186,9 @@ interface RecordParser {
         return ParsedRecord.error(raw.line(), null,
             "the record has no \"learner\" text field");
       }
+      if (isLearnerRecord(node)) {
+        return learnerRecord(raw, node, who);
+      }
       JsonNode units = node.get("units");
       if (units == null || !units.isArray()) {
         return ParsedRecord.error(raw.line(), who, "\"units\" must be a list of unit numbers");
@@ -188,6 +214,50 @@ interface RecordParser {
       }
       return new ParsedRecord(raw.line(), who,
           q == null || q.isNull() ? null : q.asText().strip(), tokens, passthrough, null);
+    }
+
+    /** Fields only a learner record has; a line with one is read as a record, strictly. */
+    static final Set<String> RECORD_FIELDS = Set.of("registered", "qualifications", "achievements");
+
+    private static final RecordReader RECORDS = new RecordReader();
+
+    /** Whether a line is a learner record: it has a record's field, or a unit given as an object. */
+    private static boolean isLearnerRecord(JsonNode node) {
+      for (String f : RECORD_FIELDS) {
+        if (node.has(f)) {
+          return true;
+        }
+      }
+      JsonNode units = node.get("units");
+      if (units != null && units.isArray()) {
+        for (JsonNode u : units) {
+          if (u.isObject()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The line as a learner record, read by the record reader (its fields, strictly); the
+     * qualification it names, if any, chooses the spec as for plans.
+     */
+    private static ParsedRecord learnerRecord(RawRecord raw, JsonNode node, String who) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+      JsonNode q = copy.remove("qualification");
+      if (q != null && !q.isTextual() && !q.isNull()) {
+        return ParsedRecord.error(raw.line(), who, "\"qualification\" must be text");
+      }
+      try {
+        LearnerRecord record = RECORDS.read("line " + raw.line(), copy.toString());
+        return ParsedRecord.record(raw.line(),
+            q == null || q.isNull() ? null : q.asText().strip(), record);
+      } catch (RecordException e) {
+        return ParsedRecord.error(raw.line(), who, String.join("; ",
+            e.problems().stream().map(RecordProblem::message).toList()));
+      }
     }
 
     /** Whether anything but white space follows the value {@code p} has just read. */

@@ -125,6 +125,10 @@ interface ResultWriter extends AutoCloseable {
       } else {
         json.writeFieldName(MET);
         json.writeBoolean(o.met());
+        if (o.onTrack() != null) {
+          json.writeFieldName("onTrack");
+          json.writeBoolean(o.onTrack());
+        }
         json.writeFieldName(FAILED);
         json.writeStartArray();
         for (Outcome.FailedRule f : o.failed()) {

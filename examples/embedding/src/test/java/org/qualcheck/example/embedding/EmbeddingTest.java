@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,10 @@ import org.qualcheck.api.Qualcheck;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.plan.Completion;
+import org.qualcheck.progress.RecordResult;
+import org.qualcheck.record.LearnerRecord;
+import org.qualcheck.record.UnitEntry;
+import org.qualcheck.record.Via;
 
 /**
  * qualcheck used by coordinates from a module of its own: the README's example, a met and a
@@ -51,6 +56,35 @@ class EmbeddingTest {
             + " at least 11 credits at Level 2 from groups B, C, D and E; 5 credits (B2), 6 short");
     assertThat(quick).isFalse();
     assertThat(next.orElseThrow().add()).containsExactly("A1", "B2", "C2", "D1");
+  }
+
+  @Test
+  void theReadmeRecordExample() {
+    LoadedQualification nvq = Qualcheck.load(SPEC);
+    // README record example: begin
+    LearnerRecord learner = LearnerRecord.builder("L2002")
+        .registered(LocalDate.of(2025, 9, 1))
+        .unit(UnitEntry.achieved("F1", LocalDate.of(2025, 11, 3)))
+        .unit(UnitEntry.achieved("F2", LocalDate.of(2025, 12, 1)))
+        .unit(UnitEntry.achieved("L/601/0933", LocalDate.of(2024, 6, 1), Via.TRANSFER))  // A4
+        .unit(UnitEntry.achieved("B2", LocalDate.of(2026, 1, 5)))
+        .unit(UnitEntry.inProgress("C1"))
+        .unit(UnitEntry.planned("D1"))
+        .build();                                          // or new RecordReader().read(path)
+    RecordResult today = nvq.check(learner, LocalDate.of(2026, 3, 1));
+    boolean claimable = today.isAchieved();                // false: C1 and D1 are not achieved
+    boolean onTrack = today.isOnTrack();                   // true: with them every rule is met
+    List<RuleOutcome> failing = today.achieved().failures();  // one-from-D, one-from-E, ...
+    // README record example: end
+
+    assertThat(claimable).isFalse();
+    assertThat(today.met()).isFalse();
+    assertThat(onTrack).isTrue();
+    assertThat(failing).extracting(RuleOutcome::ruleId)
+        .containsExactly("one-from-D", "one-from-E", "optional-credits", "optional-level-2",
+            "total-credits");
+    assertThat(today.standingOf("A4").orElseThrow().entry().via()).isEqualTo(Via.TRANSFER);
+    assertThat(today.remaining().orElseThrow().add()).isEmpty();
   }
 
   @Test
