@@ -17,6 +17,7 @@ module org.qualcheck.model {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
 
+  exports org.qualcheck.framework;
   exports org.qualcheck.model;
   exports org.qualcheck.record;
   exports org.qualcheck.rule;

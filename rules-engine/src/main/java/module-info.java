@@ -19,6 +19,7 @@ module org.qualcheck.engine {
   exports org.qualcheck.compile;
   exports org.qualcheck.count;
   exports org.qualcheck.explain;
+  exports org.qualcheck.framework.check;
   exports org.qualcheck.lint;
   exports org.qualcheck.plan;
   exports org.qualcheck.progress;

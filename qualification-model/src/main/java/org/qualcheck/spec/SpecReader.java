@@ -279,6 +279,14 @@ public final class SpecReader {
                   "this is a unit catalogue, not a qualification spec; list it under \"catalogues\""
                       + " in the specs that take units from it")));
     }
+    if (tree.root().has("framework") && !tree.root().has("qualification")) {
+      throw new SpecException(
+          List.of(
+              new SpecProblem(
+                  tree.keyAt(List.of("framework")),
+                  "this is an apprenticeship framework spec, not a qualification spec; read it as"
+                      + " a framework")));
+    }
     List<SpecProblem> tooLarge = YamlTreeReader.sizeProblems(tree);
     if (!tooLarge.isEmpty()) {
       throw new SpecException(tooLarge);

@@ -75,6 +75,9 @@ final class YamlTreeReader {
    */
   static final int MAX_RULE_COVERAGE = 25000;
 
+  /** The most components a framework may list; real frameworks have five or six. */
+  static final int MAX_COMPONENTS = 100;
+
   /** The most units one catalogue may hold. */
   static final int MAX_CATALOGUE_UNITS = 10000;
 
@@ -87,6 +90,8 @@ final class YamlTreeReader {
     List<SpecProblem> problems = new ArrayList<>();
     if (tree.kind() == Kind.CATALOGUE) {
       tooMany(tree, "units", MAX_CATALOGUE_UNITS, "units", problems);
+    } else if (tree.kind() == Kind.FRAMEWORK) {
+      tooMany(tree, "components", MAX_COMPONENTS, "components", problems);
     } else {
       tooMany(tree, "units", MAX_UNITS, "units", problems);
       tooMany(tree, "groups", MAX_GROUPS, "groups", problems);
@@ -190,7 +195,8 @@ final class YamlTreeReader {
   /** What a file is meant to be, which decides how its refusals name it. */
   enum Kind {
     SPEC("spec", "qualification", "\"qualification\", \"units\", \"groups\" and \"rules\""),
-    CATALOGUE("catalogue", "catalogue", "\"catalogue\" and \"units\"");
+    CATALOGUE("catalogue", "catalogue", "\"catalogue\" and \"units\""),
+    FRAMEWORK("framework", "framework", "\"framework\" and \"components\"");
 
     private final String noun;
     private final String firstKey;
@@ -202,7 +208,7 @@ final class YamlTreeReader {
       this.topKeys = topKeys;
     }
 
-    /** "spec" or "catalogue". */
+    /** "spec", "catalogue" or "framework". */
     String noun() {
       return noun;
     }

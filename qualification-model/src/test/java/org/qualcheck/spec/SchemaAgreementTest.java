@@ -40,12 +40,16 @@ class SchemaAgreementTest {
   private static final Path SPECS = Path.of("../specs");
   private static final Path SPEC_SCHEMA = SPECS.resolve("schema/qualification.schema.json");
   private static final Path CATALOGUE_SCHEMA = SPECS.resolve("schema/catalogue.schema.json");
+  private static final Path FRAMEWORK_SCHEMA = SPECS.resolve("schema/framework.schema.json");
   private static final SchemaValidator OWN_SPEC =
       SchemaValidator.load(SchemaCheck.SCHEMA_RESOURCE);
   private static final SchemaValidator OWN_CATALOGUE =
       SchemaValidator.load(SchemaCheck.CATALOGUE_SCHEMA_RESOURCE);
   private static final Schema FULL_SPEC = full(SPEC_SCHEMA);
   private static final Schema FULL_CATALOGUE = full(CATALOGUE_SCHEMA);
+  private static final SchemaValidator OWN_FRAMEWORK =
+      SchemaValidator.load(FrameworkReader.SCHEMA_RESOURCE);
+  private static final Schema FULL_FRAMEWORK = full(FRAMEWORK_SCHEMA);
   private static final YamlTreeReader YAML = new YamlTreeReader();
 
   private static Schema full(Path file) {
@@ -119,7 +123,7 @@ class SchemaAgreementTest {
   /** Each problem as place, keyword and property; places only inside anyOf, oneOf and not. */
   private static Set<String> own(JsonNode root) {
     Set<String> found = new TreeSet<>();
-    for (SchemaValidator.Violation v : (isCatalogue(root) ? OWN_CATALOGUE : OWN_SPEC).validate(root)) {
+    for (SchemaValidator.Violation v : (isFramework(root) ? OWN_FRAMEWORK : isCatalogue(root) ? OWN_CATALOGUE : OWN_SPEC).validate(root)) {
       found.add(
           v.combined()
               ? NodePaths.pointer(v.at()) + " (combined)"
@@ -130,7 +134,7 @@ class SchemaAgreementTest {
 
   private static Set<String> full(JsonNode root) {
     Set<String> found = new TreeSet<>();
-    for (Error e : (isCatalogue(root) ? FULL_CATALOGUE : FULL_SPEC).validate(root)) {
+    for (Error e : (isFramework(root) ? FULL_FRAMEWORK : isCatalogue(root) ? FULL_CATALOGUE : FULL_SPEC).validate(root)) {
       boolean combined = Set.of("anyOf", "oneOf", "not").contains(e.getKeyword());
       for (Object segment : elements(e.getEvaluationPath())) {
         combined |= Set.of("anyOf", "oneOf", "not").contains(segment.toString());
@@ -147,6 +151,17 @@ class SchemaAgreementTest {
       elements.add(path.getElement(i));
     }
     return elements;
+  }
+
+  /** A framework spec, checked against its own schema. */
+  private static boolean isFramework(JsonNode root) {
+    return root.has("framework") && !root.has("qualification");
+  }
+
+  @Test
+  void theShippedFrameworkIsAmongTheFilesCompared() throws IOException {
+    assertThat(files().stream().map(SchemaAgreementTest::tree))
+        .anyMatch(t -> t != null && isFramework(t.root()));
   }
 
   private static boolean isCatalogue(JsonNode root) {
@@ -170,6 +185,7 @@ class SchemaAgreementTest {
           JsonNodeFactory.instance.textNode("E4"),
           JsonNodeFactory.instance.textNode("F/601/1609"),
           JsonNodeFactory.instance.textNode("600/1234/X"),
+          JsonNodeFactory.instance.textNode("employee rights "),
           JsonNodeFactory.instance.numberNode(0),
           JsonNodeFactory.instance.numberNode(-3),
           JsonNodeFactory.instance.numberNode(9),
@@ -184,7 +200,8 @@ class SchemaAgreementTest {
   private static final List<String> KEYS =
       List.of("credit", "min", "max", "exactly", "from-catalogue", "reference", "title", "level",
           "glh", "number", "units", "groups", "total", "choose", "barred", "all-of", "equivalent",
-          "measure", "at-least", "catalogues");
+          "measure", "at-least", "catalogues", "qualification", "achievement", "one-of", "id",
+          "components", "code");
 
   /** One random change somewhere in the tree: a key removed, added or renamed, or a value replaced. */
   private static void corrupt(JsonNode root, Random random) {

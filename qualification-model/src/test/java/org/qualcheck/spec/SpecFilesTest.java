@@ -28,6 +28,7 @@ class SpecFilesTest {
   private static final Path SPECS = Path.of("../specs");
   static final Path SCHEMA = SPECS.resolve("schema/qualification.schema.json");
   static final Path CATALOGUE_SCHEMA = SPECS.resolve("schema/catalogue.schema.json");
+  static final Path FRAMEWORK_SCHEMA = SPECS.resolve("schema/framework.schema.json");
 
   static List<Path> yamlFiles() throws IOException {
     try (Stream<Path> files = Files.walk(SPECS)) {
@@ -36,7 +37,10 @@ class SpecFilesTest {
   }
 
   static List<Path> specFiles() throws IOException {
-    List<Path> specs = yamlFiles().stream().filter(p -> !isCatalogue(p)).collect(Collectors.toList());
+    List<Path> specs =
+        yamlFiles().stream()
+            .filter(p -> !isCatalogue(p) && !isFramework(p))
+            .collect(Collectors.toList());
     assertThat(specs).hasSizeGreaterThanOrEqualTo(3);
     return specs;
   }
@@ -47,9 +51,25 @@ class SpecFilesTest {
     return catalogues;
   }
 
+  static List<Path> frameworkFiles() throws IOException {
+    List<Path> frameworks =
+        yamlFiles().stream().filter(SpecFilesTest::isFramework).collect(Collectors.toList());
+    assertThat(frameworks).isNotEmpty();
+    return frameworks;
+  }
+
   private static boolean isCatalogue(Path file) {
+    return topLevel(file).has("catalogue");
+  }
+
+  /** An apprenticeship framework spec: its top level has {@code framework}. */
+  private static boolean isFramework(Path file) {
+    return topLevel(file).has("framework");
+  }
+
+  private static JsonNode topLevel(Path file) {
     try {
-      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).has("catalogue");
+      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -57,11 +77,13 @@ class SpecFilesTest {
 
   @Test
   void everyShippedYamlFileIsASpecOrACatalogue() throws IOException {
-    assertThat(specFiles().size() + catalogueFiles().size()).isEqualTo(yamlFiles().size());
+    assertThat(specFiles().size() + catalogueFiles().size() + frameworkFiles().size())
+        .isEqualTo(yamlFiles().size());
     assertThat(yamlFiles())
         .contains(
             SPECS.resolve("ocr-03455-customer-service-l2.yaml"),
-            SPECS.resolve("examples/catalogue/customer-service-units.yaml"));
+            SPECS.resolve("examples/catalogue/customer-service-units.yaml"),
+            SPECS.resolve("frameworks/customer-service-apprenticeship-l2.yaml"));
   }
 
   @ParameterizedTest
@@ -82,6 +104,15 @@ class SpecFilesTest {
             .getSchema(new ObjectMapper().readTree(schemaFile.toFile()));
     JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
     return schema.validate(tree);
+  }
+
+  @ParameterizedTest
+  @MethodSource("frameworkFiles")
+  void frameworkFitsTheFrameworkSchemaLoadsAndNamesTheSchema(Path framework) throws IOException {
+    assertThat(validate(FRAMEWORK_SCHEMA, framework)).isEmpty();
+    assertThat(new FrameworkReader().read(framework).components()).isNotEmpty();
+    assertThat(Files.readAllLines(framework).get(0))
+        .isEqualTo("# yaml-language-server: $schema=" + relative(framework, FRAMEWORK_SCHEMA));
   }
 
   @ParameterizedTest
@@ -118,7 +149,7 @@ class SpecFilesTest {
 
   @Test
   void theSchemasArePackagedWithTheReader() throws IOException {
-    for (Path schema : List.of(SCHEMA, CATALOGUE_SCHEMA)) {
+    for (Path schema : List.of(SCHEMA, CATALOGUE_SCHEMA, FRAMEWORK_SCHEMA)) {
       try (InputStream in =
           SpecReader.class.getResourceAsStream("/org/qualcheck/spec/" + schema.getFileName())) {
         assertThat(in).as("%s", schema).isNotNull();
@@ -129,7 +160,7 @@ class SpecFilesTest {
 
   @Test
   void theSchemasForbidUnknownKeysEverywhere() throws IOException {
-    for (Path file : List.of(SCHEMA, CATALOGUE_SCHEMA)) {
+    for (Path file : List.of(SCHEMA, CATALOGUE_SCHEMA, FRAMEWORK_SCHEMA)) {
       JsonNode schema = new ObjectMapper().readTree(file.toFile());
       List<String> open = new java.util.ArrayList<>();
       collectOpenObjects(schema, "", open);

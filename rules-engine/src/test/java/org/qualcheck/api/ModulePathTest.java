@@ -38,6 +38,7 @@ class ModulePathTest {
             "org.qualcheck.compile",
             "org.qualcheck.count",
             "org.qualcheck.explain",
+            "org.qualcheck.framework.check",
             "org.qualcheck.lint",
             "org.qualcheck.plan",
             "org.qualcheck.progress");
@@ -55,7 +56,11 @@ class ModulePathTest {
     assertThat(model.name()).isEqualTo("org.qualcheck.model");
     assertThat(exported(model))
         .containsExactly(
-            "org.qualcheck.model", "org.qualcheck.record", "org.qualcheck.rule", "org.qualcheck.spec");
+            "org.qualcheck.framework",
+            "org.qualcheck.model",
+            "org.qualcheck.record",
+            "org.qualcheck.rule",
+            "org.qualcheck.spec");
     assertThat(model.opens()).isEmpty();
     assertThat(model.isOpen()).isFalse();
   }

@@ -6,24 +6,25 @@ package org.qualcheck.cli;
  */
 public final class ExitCode {
   /**
-   * The rules are met: by the plan (validate, plan), by every record (batch); lint found no error;
-   * show and count are done.
+   * The rules are met: by the plan (validate, plan), by every record (batch); every component of
+   * the framework is complete (framework); lint found no error; show and count are done.
    */
   public static final int MET = 0;
 
   /**
    * The rules are not met: by the plan as given (validate, and plan, whatever change it finds), by
-   * some record of a batch or a record is in error; or lint found an error.
+   * some record of a batch or a record is in error; a framework component is missing (framework);
+   * or lint found an error.
    */
   public static final int NOT_MET = 1;
 
   /**
-   * The command line or the plan is wrong: unknown option, unknown unit, unit given twice, a file
-   * that does not exist.
+   * The command line, the plan or the learner record is wrong: unknown option, unknown unit, unit
+   * given twice, a record that cannot be read, a file that does not exist.
    */
   public static final int USAGE = 2;
 
-  /** The spec cannot be loaded. */
+  /** The spec, or a framework spec, cannot be loaded. */
   public static final int INVALID_SPEC = 3;
 
   /**

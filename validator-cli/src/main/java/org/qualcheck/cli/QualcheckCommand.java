@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
     description = "Checks a learner's chosen units against a qualification's rules of combination.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the rules are met (validate, plan; batch: by every record), lint found no error, or show"
-          + " or count is done",
+      "0:the rules are met (validate, plan; batch: by every record), the framework is complete"
+          + " (framework), lint found no error, or show or count is done",
       "1:the rules are not met (validate, plan: by the plan as given; batch: by some record, or a"
-          + " record is in error), or lint found an error",
-      "2:bad command line, bad plan, or a file that does not exist",
-      "3:invalid spec",
+          + " record is in error), a framework component is missing (framework), or lint found an"
+          + " error",
+      "2:bad command line, bad plan or record, or a file that does not exist",
+      "3:invalid spec or framework spec",
       "4:undecided: the search over the ways of reading a plan reached its bound (validate, plan,"
           + " count --minimal)",
       "70:output could not be written, or qualcheck itself failed"
@@ -32,7 +33,7 @@ public final class QualcheckCommand implements Runnable {
 
   /** The commands, in the order the help lists them (then {@code help}). */
   private static final String[] COMMANDS = {
-    "validate", "plan", "count", "batch", "lint", "show", "serve"
+    "validate", "plan", "count", "batch", "framework", "lint", "show", "serve"
   };
 
   /** A new instance of the named command. */
@@ -46,6 +47,8 @@ public final class QualcheckCommand implements Runnable {
         return new CountCommand();
       case "batch":
         return new BatchCommand();
+      case "framework":
+        return new FrameworkCommand();
       case "lint":
         return new LintCommand();
       case "show":

@@ -32,6 +32,8 @@ class ExitCodesTest {
   static final String LINT_ERROR = "../rules-engine/src/test/resources/lint/unsatisfiable.yaml";
   static final String MET = "F1,F2,A3,B2,C3,D2";
   static final String NOT_MET = "F1,F2,A1,B2,C1,D8";
+  static final String FRAMEWORK = "../specs/frameworks/customer-service-apprenticeship-l2.yaml";
+  static final String APPRENTICE = "../examples/apprentice-L2001.json";
 
   @TempDir static Path dir;
 
@@ -41,6 +43,13 @@ class ExitCodesTest {
         Files.writeString(
             dir.resolve("not-met.csv"), "learner,units\nL1,F1 F2 A3 B2 C3 D2\nL2,F1 F2\n");
     String out = dir.resolve("results.jsonl").toString();
+    Path done =
+        Files.writeString(
+            dir.resolve("done.json"),
+            Files.readString(Path.of(APPRENTICE))
+                .replace("\"in-progress\"", "\"achieved\"")
+                .replace("\"date\": \"2025-10-01\"}", "\"date\": \"2025-10-01\"},"
+                    + " {\"id\": \"personal-learning-and-thinking-skills\"}"));
     List<Arguments> cases = new ArrayList<>();
     Object[][] table = {
       {0, new String[] {"validate", "--spec", CS, "--units", MET}},
@@ -58,6 +67,13 @@ class ExitCodesTest {
       {1, new String[] {"batch", "--spec", CS, "--input", notMet.toString(), "--output", out}},
       {2, new String[] {"batch", "--spec", CS, "--input", "no-such.csv", "--output", out}},
       {3, new String[] {"batch", "--spec", BAD, "--input", met.toString(), "--output", out}},
+      {0, new String[] {"framework", "--spec", FRAMEWORK, "--record", done.toString(),
+          "--qualification-spec", CS, "--on", "2026-06-01"}},
+      {1, new String[] {"framework", "--spec", FRAMEWORK, "--record", APPRENTICE,
+          "--qualification-spec", CS}},
+      {2, new String[] {"framework", "--spec", FRAMEWORK, "--record", "no-such-record.json"}},
+      {2, new String[] {"framework", "--spec", FRAMEWORK, "--record", APPRENTICE, "--on", "soon"}},
+      {3, new String[] {"framework", "--spec", BAD, "--record", APPRENTICE}},
       {0, new String[] {"lint", CS}},
       {1, new String[] {"lint", LINT_ERROR}},
       {2, new String[] {"lint", "no-such-spec.yaml"}},
@@ -124,7 +140,8 @@ class ExitCodesTest {
 
   @Test
   void eachCommandsHelpListsOnlyCodesOfTheTableAnd70() {
-    for (String command : List.of("validate", "plan", "batch", "lint", "show", "count")) {
+    for (String command :
+        List.of("validate", "plan", "batch", "framework", "lint", "show", "count")) {
       CliRun run = CliRun.of(command, "--help");
       assertThat(run.exitCode()).isZero();
       assertThat(listedCodes(run.out()))
@@ -136,7 +153,8 @@ class ExitCodesTest {
 
   @Test
   void theOneCommandBuiltHelpsAsTheFullCommandLineDoes() {
-    for (String command : List.of("validate", "plan", "batch", "lint", "show", "count")) {
+    for (String command :
+        List.of("validate", "plan", "batch", "framework", "lint", "show", "count")) {
       StringWriter out = new StringWriter();
       QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter()), command)
           .execute(command, "--help");

@@ -17,6 +17,7 @@ import org.qualcheck.check.Checker;
 import org.qualcheck.cli.batch.BatchRun;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.Planner;
+import org.qualcheck.spec.FrameworkReader;
 import org.qualcheck.spec.SpecException;
 import org.qualcheck.spec.SpecProblem;
 import org.qualcheck.spec.SpecReader;
@@ -72,7 +73,7 @@ public final class Library {
   /**
    * Loads every spec under {@code folder} and its subfolders ({@code .yaml} and {@code .yml}, in
    * path order). Unit catalogues are read by the specs that list them and are not served on their
-   * own. Any spec that cannot be loaded, or two specs with one code, fail the whole load: a server
+   * own; apprenticeship framework specs are not qualifications and are passed over. Any spec that cannot be loaded, or two specs with one code, fail the whole load: a server
    * that quietly left a spec out would answer 404 for it.
    */
   public static Library load(Path folder, int batchThreads) throws LoadException {
@@ -103,6 +104,9 @@ public final class Library {
         if (isCatalogue(reader, file)) {
           continue; // read by the specs that list it; it has no rules of its own to check against
         }
+        if (isFramework(file)) {
+          continue; // an apprenticeship framework, checked by the framework command, not served
+        }
         for (SpecProblem p : e.problems()) {
           problems.add(p.location() + ": " + p.message());
         }
@@ -122,6 +126,15 @@ public final class Library {
       throw new LoadException(List.of("qualcheck: " + folder + ": holds no spec"));
     }
     return of(loaded, batchThreads);
+  }
+
+  private static boolean isFramework(Path file) {
+    try {
+      new FrameworkReader().read(file);
+      return true;
+    } catch (SpecException e) {
+      return false;
+    }
   }
 
   private static boolean isCatalogue(SpecReader reader, Path file) {

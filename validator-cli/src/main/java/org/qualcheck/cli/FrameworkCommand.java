@@ -1,0 +1,188 @@
+package org.qualcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qualcheck.framework.Framework;
+import org.qualcheck.framework.check.FrameworkChecker;
+import org.qualcheck.framework.check.FrameworkResult;
+import org.qualcheck.model.PrintableText;
+import org.qualcheck.model.Qualification;
+import org.qualcheck.record.LearnerRecord;
+import org.qualcheck.record.RecordException;
+import org.qualcheck.record.RecordProblem;
+import org.qualcheck.record.RecordReader;
+import org.qualcheck.spec.FrameworkReader;
+import org.qualcheck.spec.SpecException;
+import org.qualcheck.spec.SpecProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qualcheck framework}: has this learner completed an apprenticeship framework, and if
+ * not, which components are missing.
+ */
+@Command(
+    name = "framework",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a learner record against an apprenticeship framework: says whether every component"
+          + " is complete, and names each missing component and what it lacks.",
+      "A qualification the framework requires is judged from the record's units by its spec when"
+          + " --qualification-spec gives one with its code; otherwise the record's qualifications"
+          + " must list it as achieved."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every component is complete",
+      "1:some component is not complete",
+      "2:bad command line, a record that cannot be read, or a file that does not exist",
+      "3:invalid framework or qualification spec",
+      "70:output could not be written"
+    })
+final class FrameworkCommand implements Callable<Integer> {
+  private static final FrameworkReader FRAMEWORKS = new FrameworkReader();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE",
+      description = "The framework spec (YAML).")
+  Path frameworkFile;
+
+  @Option(names = "--record", required = true, paramLabel = "FILE",
+      description = "The learner record (JSON).")
+  Path recordFile;
+
+  @Option(names = "--qualification-spec", paramLabel = "FILE",
+      description = "A spec of a qualification the framework requires, to judge it from the"
+          + " record's units; may be repeated.")
+  List<Path> qualificationSpecs = new ArrayList<>();
+
+  @Option(names = "--on", paramLabel = "DATE", converter = DateConverter.class,
+      description = "Judge the record as of this day, YYYY-MM-DD (default: today).")
+  LocalDate on;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  /** Reads {@code --on} as a calendar day, refusing anything else in one sentence. */
+  static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          return LocalDate.parse(value);
+        }
+      } catch (DateTimeParseException e) {
+        // falls through to the one sentence below
+      }
+      throw new CommandLine.TypeConversionException(
+          "'" + PrintableText.escape(value) + "' is not a day of the calendar written YYYY-MM-DD");
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Framework framework;
+    List<Qualification> specs = new ArrayList<>();
+    try {
+      framework = loadFramework(err);
+      for (Path file : qualificationSpecs) {
+        specs.add(Specs.load(file, err));
+      }
+    } catch (Specs.SpecLoadFailed e) {
+      return e.exitCode();
+    }
+    String wrong = wrongSpecs(framework, specs);
+    if (wrong != null) {
+      err.println("qualcheck: " + PrintableText.escape(wrong));
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    LearnerRecord record;
+    try {
+      record = new RecordReader().read(recordFile);
+    } catch (RecordException e) {
+      for (RecordProblem p : e.problems()) {
+        err.println(PrintableText.escape(p.toString()));
+      }
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    LocalDate day = on != null ? on : LocalDate.now();
+    FrameworkResult result = FrameworkChecker.of(framework, specs).check(record, day);
+    if (format == OutputFormat.JSON) {
+      out.println(JsonOutput.write(FrameworkOutput.json(result)));
+    } else {
+      out.print(FrameworkOutput.text(result));
+    }
+    out.flush();
+    return result.complete() ? ExitCode.MET : ExitCode.NOT_MET;
+  }
+
+  private Framework loadFramework(PrintWriter err) throws Specs.SpecLoadFailed {
+    if (frameworkFile.toString().isEmpty() || !Files.exists(frameworkFile)) {
+      err.println(
+          "qualcheck: "
+              + (frameworkFile.toString().isEmpty()
+                  ? "an empty path was given for the framework spec; name a framework file"
+                  : PrintableText.escape(frameworkFile.toString()) + ": no such framework file"));
+      err.flush();
+      throw new Specs.SpecLoadFailed(ExitCode.USAGE);
+    }
+    try {
+      return FRAMEWORKS.read(frameworkFile);
+    } catch (SpecException e) {
+      for (SpecProblem p : e.problems()) {
+        err.println(Specs.line(p));
+      }
+      err.flush();
+      throw new Specs.SpecLoadFailed(ExitCode.INVALID_SPEC);
+    }
+  }
+
+  /**
+   * A sentence for a qualification spec the framework does not require, or two for one code, so
+   * that a mistyped file is not silently ignored; null when every spec has its place.
+   */
+  private String wrongSpecs(Framework framework, List<Qualification> specs) {
+    Map<String, String> required = new HashMap<>();
+    for (String code : framework.qualificationCodes()) {
+      required.put(code.toUpperCase(Locale.ROOT), code);
+    }
+    Map<String, Path> seen = new HashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      Qualification q = specs.get(i);
+      Path file = qualificationSpecs.get(i);
+      String key = q.code().toUpperCase(Locale.ROOT);
+      if (!required.containsKey(key)) {
+        return file
+            + ": qualification "
+            + q.code()
+            + " is not required by framework "
+            + framework.code()
+            + ", which requires "
+            + String.join(", ", framework.qualificationCodes());
+      }
+      Path before = seen.putIfAbsent(key, file);
+      if (before != null) {
+        return file + ": qualification " + q.code() + " is given twice, also by " + before;
+      }
+    }
+    return null;
+  }
+}
