@@ -700,7 +700,8 @@ final class SpecAssembler {
       case "total":
         return new Total(id, measure(body), scope(body), filter(body), bounds(body), via(body));
       case "cap":
-        return new Cap(id, measure(body), scope(body), filter(body), body.get("max").longValue());
+        return new Cap(
+            id, measure(body), scope(body), filter(body), body.get("max").longValue(), via(body));
       case "choose":
         return new Choose(id, names(body.get("units")), bounds(body));
       case "barred":

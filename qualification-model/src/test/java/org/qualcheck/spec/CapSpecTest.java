@@ -2,11 +2,13 @@ package org.qualcheck.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qualcheck.model.Level;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.record.Via;
 import org.qualcheck.rule.Bounds;
 import org.qualcheck.rule.Cap;
 import org.qualcheck.rule.LevelFilter;
@@ -43,7 +45,14 @@ class CapSpecTest {
                 Measure.UNITS,
                 Scope.wholePlan(),
                 UnitFilter.none().withAttribute("ungraded").withoutAttribute("science"),
-                1));
+                1),
+            new Cap(
+                "prior-learning-cap",
+                Measure.CREDITS,
+                Scope.wholePlan(),
+                UnitFilter.none(),
+                4,
+                EnumSet.of(Via.RPL, Via.TRANSFER)));
   }
 
   @Test

@@ -135,9 +135,9 @@ public final class RuleText {
   }
 
   /** "credit transfer or recognition of prior learning": a total's {@code via}, in words. */
-  private static String ways(Total r) {
+  private static String ways(java.util.Set<org.qualcheck.record.Via> via) {
     List<String> words = new java.util.ArrayList<>();
-    for (org.qualcheck.record.Via v : r.via()) {
+    for (org.qualcheck.record.Via v : via) {
       words.add(
           switch (v) {
             case ASSESSMENT -> "assessment";
@@ -177,7 +177,7 @@ public final class RuleText {
           public String visitTotal(Total r) {
             return figure(r.bounds(), r.measure())
                 + r.filter()
-                + (r.via().isEmpty() ? "" : " obtained by " + ways(r))
+                + (r.via().isEmpty() ? "" : " obtained by " + ways(r.via()))
                 + " "
                 + scope(r.scope());
           }
@@ -187,6 +187,7 @@ public final class RuleText {
             return "at most "
                 + r.measure().amount(r.max())
                 + r.filter()
+                + (r.via().isEmpty() ? "" : " obtained by " + ways(r.via()))
                 + " "
                 + scope(r.scope())
                 + " count";

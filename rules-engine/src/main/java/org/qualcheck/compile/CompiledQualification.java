@@ -1565,7 +1565,8 @@ public final class CompiledQualification {
       long[] levelMask = Bits.empty(n);
       for (int i = 0; i < n; i++) {
         if (filter.accepts(qualification.units().get(numbers[i]))
-            && (!(rule instanceof Total t) || t.counts(provenance[i]))) {
+            && (rule instanceof Total t ? t.counts(provenance[i])
+                : !(rule instanceof Cap c) || c.counts(provenance[i]))) {
           Bits.set(levelMask, i);
         }
       }

@@ -369,7 +369,9 @@ public final class Linter {
     for (Rule r : unmarked) {
       // a total filtered by how credit was obtained speaks of learner records, which the plans
       // lint reasons over (every unit assessed) never exercise
-      if (r instanceof Equivalent || r instanceof Total t && !t.via().isEmpty()) {
+      if (r instanceof Equivalent
+          || r instanceof Total t && !t.via().isEmpty()
+          || r instanceof Cap c && !c.via().isEmpty()) {
         continue;
       }
       List<Rule> others = new ArrayList<>(kept);
@@ -999,6 +1001,10 @@ public final class Linter {
         continue;
       }
       Cap cap = (Cap) sum.rule();
+      if (!cap.via().isEmpty()) {
+        // a cap on how credit was obtained speaks of learner records, which plans never exercise
+        continue;
+      }
       long[] units = sum.relevantUnits();
       long most = 0;
       long[] seen = Bits.empty(c.unitCount());

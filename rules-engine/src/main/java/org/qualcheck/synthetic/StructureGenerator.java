@@ -429,10 +429,10 @@ public final class StructureGenerator {
   }
 
   /**
-   * A structure as {@link #generate} makes it, with the rules learner records bring: totals that
-   * count only units obtained in certain ways (a cap on prior learning and transfer, a cap on
-   * exempted credits at a level, sometimes a minimum of assessed credits) and, mostly, a time limit
-   * of a few years.
+   * A structure as {@link #generate} makes it, with the rules learner records bring: totals and
+   * caps that count only units obtained in certain ways (at most so many credits through prior
+   * learning and transfer, as a cap or a ban with even odds; a ban on exempted credits at a level;
+   * sometimes a minimum of assessed credits) and, mostly, a time limit of a few years.
    */
   public static Qualification withRecordRules(long seed, Settings s) {
     Qualification base = generate(seed, s);
@@ -442,9 +442,16 @@ public final class StructureGenerator {
     base.units().values().forEach(b::unit);
     base.groups().values().forEach(b::group);
     base.rules().forEach(b::rule);
-    b.rule(new Total("prior-learning", Measure.CREDITS, Scope.wholePlan(), Optional.empty(),
-        Bounds.atMost(rnd.nextInt(2, 12)),
-        java.util.EnumSet.of(org.qualcheck.record.Via.RPL, org.qualcheck.record.Via.TRANSFER)));
+    java.util.Set<org.qualcheck.record.Via> priorLearning =
+        java.util.EnumSet.of(org.qualcheck.record.Via.RPL, org.qualcheck.record.Via.TRANSFER);
+    if (rnd.nextBoolean()) {
+      // as Access to HE diplomas say it: at most so many credits through prior learning count
+      b.rule(new Cap("prior-learning", Measure.CREDITS, Scope.wholePlan(), UnitFilter.none(),
+          rnd.nextInt(2, 12), priorLearning));
+    } else {
+      b.rule(new Total("prior-learning", Measure.CREDITS, Scope.wholePlan(), Optional.empty(),
+          Bounds.atMost(rnd.nextInt(2, 12)), priorLearning));
+    }
     b.rule(new Total("exempted", Measure.CREDITS, Scope.wholePlan(),
         Optional.of(LevelFilter.atLeast(Level.LEVEL_2)), Bounds.atMost(rnd.nextInt(0, 8)),
         java.util.EnumSet.of(org.qualcheck.record.Via.EXEMPTION)));

@@ -291,7 +291,7 @@ public final class ReferenceChecker {
 
   /** Whether the cap's scope takes in the unit under some placement, and its filter passes it. */
   private boolean mayTakeIn(Cap c, String unit) {
-    if (!passes(c.filter(), q.units().get(unit))) {
+    if (!passes(c.filter(), q.units().get(unit)) || !viaOk(c.via(), unit)) {
       return false;
     }
     if (c.scope().isWholePlan() || namedBy(unit, c.scope().units())) {
@@ -313,7 +313,7 @@ public final class ReferenceChecker {
           c.scope().isWholePlan()
               || c.scope().groups().contains(at.get(v))
               || namedBy(v, c.scope().units());
-      if (inScope && passes(c.filter(), unit)) {
+      if (inScope && passes(c.filter(), unit) && viaOk(c.via(), v)) {
         sum +=
             switch (c.measure()) {
               case CREDITS -> unit.credits();
@@ -401,6 +401,11 @@ public final class ReferenceChecker {
 
   /** Whether a total's {@code via} filter, if it has one, admits how the unit's credit came. */
   private boolean viaOk(Total t, String unit) {
-    return t.via().isEmpty() || t.via().contains(provenance.getOrDefault(unit, Via.ASSESSMENT));
+    return viaOk(t.via(), unit);
+  }
+
+  /** Whether a {@code via} filter of a total or cap, if any, admits how the unit's credit came. */
+  private boolean viaOk(Set<Via> via, String unit) {
+    return via.isEmpty() || via.contains(provenance.getOrDefault(unit, Via.ASSESSMENT));
   }
 }
