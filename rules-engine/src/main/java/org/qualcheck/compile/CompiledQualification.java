@@ -194,11 +194,13 @@ public final class CompiledQualification {
   }
 
   /**
-   * {@return whether some total counts only units obtained in certain ways, so that how a
+   * {@return whether some total or cap takes in only units obtained in certain ways, so that how a
    * learner's credit was obtained can change a verdict}
    */
   public boolean dependsOnProvenance() {
-    return qualification.rules().stream().anyMatch(r -> r instanceof Total t && !t.via().isEmpty());
+    return qualification.rules().stream()
+        .anyMatch(r -> r instanceof Total t && !t.via().isEmpty()
+            || r instanceof Cap c && !c.via().isEmpty());
   }
 
   /** {@return the qualification compiled} */

@@ -431,7 +431,7 @@ public final class StructureGenerator {
   /**
    * A structure as {@link #generate} makes it, with the rules learner records bring: totals and
    * caps that count only units obtained in certain ways (at most so many credits through prior
-   * learning and transfer, as a cap or a ban with even odds; a ban on exempted credits at a level;
+   * learning and transfer, and on exempted credits at a level, each a cap or a ban with even odds;
    * sometimes a minimum of assessed credits) and, mostly, a time limit of a few years.
    */
   public static Qualification withRecordRules(long seed, Settings s) {
@@ -452,9 +452,17 @@ public final class StructureGenerator {
       b.rule(new Total("prior-learning", Measure.CREDITS, Scope.wholePlan(), Optional.empty(),
           Bounds.atMost(rnd.nextInt(2, 12)), priorLearning));
     }
-    b.rule(new Total("exempted", Measure.CREDITS, Scope.wholePlan(),
-        Optional.of(LevelFilter.atLeast(Level.LEVEL_2)), Bounds.atMost(rnd.nextInt(0, 8)),
-        java.util.EnumSet.of(org.qualcheck.record.Via.EXEMPTION)));
+    java.util.Set<org.qualcheck.record.Via> exempted =
+        java.util.EnumSet.of(org.qualcheck.record.Via.EXEMPTION);
+    if (rnd.nextBoolean()) {
+      b.rule(new Cap("exempted", Measure.CREDITS, Scope.wholePlan(),
+          UnitFilter.level(Optional.of(LevelFilter.atLeast(Level.LEVEL_2))), rnd.nextInt(0, 8),
+          exempted));
+    } else {
+      b.rule(new Total("exempted", Measure.CREDITS, Scope.wholePlan(),
+          Optional.of(LevelFilter.atLeast(Level.LEVEL_2)), Bounds.atMost(rnd.nextInt(0, 8)),
+          exempted));
+    }
     if (rnd.nextBoolean()) {
       b.rule(new Total("assessed", Measure.UNITS, Scope.wholePlan(), Optional.empty(),
           Bounds.atLeast(rnd.nextInt(1, 3)),

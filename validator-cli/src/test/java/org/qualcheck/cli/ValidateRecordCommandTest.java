@@ -29,6 +29,22 @@ class ValidateRecordCommandTest {
   }
 
   @Test
+  void priorLearningBeyondTheCapsHoldsButDoesNotCount() {
+    // 36 credits through prior learning, all at Level 3: the caps on what counts take 18 of them
+    // (the Level 3 APL cap is the tighter), so the record falls short although it holds 66 credits
+    CliRun run = CliRun.of("validate", "--spec", ACCESS, "--record",
+        "src/test/resources/records/prior-learning-beyond-the-caps.json", "--on", "2026-03-01");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("prior-learning    at most 30 credits obtained by credit transfer or recognition"
+            + " of prior learning in total count: 18 credits count (O1, O2, O3, O4, O5, O6);"
+            + " not counted, over the cap: O7, O8, O9, O10, O11, O12")
+        .contains("FAIL  total-credits     at least 60 credits in total: 48 credits")
+        .contains("NOT ACHIEVED: the achieved units fail 4 rules");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
   void aUnitAchievedElsewhereCountsByItsReferenceNumber() throws Exception {
     CliRun run = CliRun.of("validate", "--spec", CS, "--record", TRANSFER, "--on", "2026-03-31",
         "--format", "json");
