@@ -3,10 +3,6 @@ package org.qualcheck.spec;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +64,11 @@ public final class FrameworkReader {
   public Framework read(Path file) {
     checkNotNull(file, "file");
     String name = file.toString();
-    return read(name, SpecReader.decode(name, bytes(file)));
+    return read(
+        name,
+        SpecReader.decode(
+            name,
+            SpecReader.bytes(file, "framework", YamlTreeReader.Kind.FRAMEWORK.tooLarge())));
   }
 
   /**
@@ -211,33 +211,6 @@ public final class FrameworkReader {
 
   private static Optional<String> optional(JsonNode node, String key) {
     return node.has(key) ? Optional.of(node.get(key).asText()) : Optional.empty();
-  }
-
-  /** The file's bytes, or a located problem: an empty path, missing, a folder, unreadable, large. */
-  private static byte[] bytes(Path file) {
-    String name = file.toString();
-    if (name.isEmpty()) {
-      throw failure(
-          name, SpecException.Kind.NOT_FOUND, "an empty path was given; name the framework file");
-    }
-    try {
-      if (Files.isDirectory(file)) {
-        throw failure(name, SpecException.Kind.NOT_A_FILE, "this is a folder, not a framework file");
-      }
-      byte[] bytes = SpecReader.readAtMost(file, YamlTreeReader.MAX_CHARS);
-      if (bytes == null) {
-        throw failure(
-            name, SpecException.Kind.TOO_LARGE, YamlTreeReader.Kind.FRAMEWORK.tooLarge());
-      }
-      return bytes;
-    } catch (NoSuchFileException e) {
-      throw failure(name, SpecException.Kind.NOT_FOUND, "the file does not exist");
-    } catch (AccessDeniedException e) {
-      throw failure(
-          name, SpecException.Kind.NOT_READABLE, "the file cannot be read: permission is denied");
-    } catch (IOException e) {
-      throw failure(name, SpecException.Kind.NOT_READABLE, "the file cannot be read");
-    }
   }
 
   private static SpecException failure(String name, SpecException.Kind kind, String message) {

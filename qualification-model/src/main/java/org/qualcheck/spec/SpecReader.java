@@ -139,24 +139,32 @@ public final class SpecReader {
     return file.getParent() != null ? file.getParent() : Path.of("");
   }
 
+  private static byte[] bytes(Path file) {
+    return bytes(file, "spec", TOO_LARGE);
+  }
+
   /**
    * The file's bytes, or a located problem: an empty path, missing, a folder, unreadable or over 4
    * MB. The read itself stops after 4 MB, so a device or a pipe that never ends is refused like a
    * large file rather than read until memory runs out.
+   *
+   * @param what what the file should be ("spec", "framework"), for sentences
+   * @param tooLarge the sentence for a file over the limit
    */
-  private static byte[] bytes(Path file) {
+  static byte[] bytes(Path file, String what, String tooLarge) {
     String name = file.toString();
     if (name.isEmpty()) {
       throw failure(
-          name, SpecException.Kind.NOT_FOUND, "an empty path was given; name the spec file");
+          name, SpecException.Kind.NOT_FOUND, "an empty path was given; name the " + what + " file");
     }
     try {
       if (Files.isDirectory(file)) {
-        throw failure(name, SpecException.Kind.NOT_A_FILE, "this is a folder, not a spec file");
+        throw failure(
+            name, SpecException.Kind.NOT_A_FILE, "this is a folder, not a " + what + " file");
       }
       byte[] bytes = readAtMost(file, YamlTreeReader.MAX_CHARS);
       if (bytes == null) {
-        throw failure(name, SpecException.Kind.TOO_LARGE, TOO_LARGE);
+        throw failure(name, SpecException.Kind.TOO_LARGE, tooLarge);
       }
       return bytes;
     } catch (NoSuchFileException e) {
