@@ -87,6 +87,9 @@ public final class QualcheckCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // an argument beginning with @ is a unit list or a path like any other, never a file of more
+    // arguments: picocli would read that file, and stop with a stack trace if it cannot
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler(new UsageErrors());
     cl.setExecutionExceptionHandler(new InternalErrors());
     return cl;

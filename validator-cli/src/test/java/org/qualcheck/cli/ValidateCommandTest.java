@@ -31,6 +31,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void anArgumentBeginningWithAnAtSignIsTakenAsItIsNotAsAFileOfArguments() {
+    CliRun run = CliRun.of("validate", "--spec", CS, "--units", "@/");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("qualcheck: unit \"@/\" is not in 03455")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void unmetPlanExitsOneAndSaysWhatIsShort() {
     CliRun run = CliRun.of("validate", "--spec", CS, "--units", "F1,F2,A3,B2,C1,D8");
     assertThat(run.exitCode()).isEqualTo(1);

@@ -120,6 +120,8 @@ public final class ServeCommand implements Callable<Integer> {
   /** The command line with qualcheck's error handling, as {@code main} runs it. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new ServeCommand());
+    // an argument beginning with @ is an argument like any other, never a file of more arguments
+    cl.setExpandAtFiles(false);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
