@@ -239,7 +239,14 @@ class BatchRunTest {
   /** The line of every JSON lines result, in output order. */
   static List<Long> lineNumbers(byte[] jsonLines) {
     List<Long> lines = new ArrayList<>();
-    for (String r : new String(jsonLines, StandardCharsets.UTF_8).split("\n")) {
+    String text = new String(jsonLines, StandardCharsets.UTF_8);
+    if (text.isEmpty()) {
+      return lines; // no records, no results ("".split gives one empty string)
+    }
+    for (String r : text.split("\n")) {
+      if (!r.contains("\"line\":")) {
+        throw new AssertionError("a result without a line: " + r);
+      }
       int at = r.indexOf("\"line\":") + 7;
       int end = at;
       while (Character.isDigit(r.charAt(end))) {

@@ -34,7 +34,7 @@ class RecordsInRecordsOutTest {
   static Stream<Long> seeds() {
     long now = System.nanoTime();
     System.out.println("RecordsInRecordsOutTest: also seed " + now);
-    return Stream.concat(LongStream.rangeClosed(1, 16).boxed(), Stream.of(now));
+    return Stream.concat(LongStream.rangeClosed(1, 16).boxed(), Stream.of(21306467342587L, now));
   }
 
   @ParameterizedTest(name = "seed {0}")
