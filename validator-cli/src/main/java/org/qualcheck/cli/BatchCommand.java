@@ -16,78 +16,124 @@ import java.util.concurrent.Callable;
 import org.qualcheck.cli.batch.BatchInputException;
 import org.qualcheck.cli.batch.BatchRun;
 import org.qualcheck.model.Qualification;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code qualcheck batch}: checks every learner's plan in a CSV or JSON lines file. */
-@Command(
-    name = "batch",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks a whole cohort: one result per input record, in input order. Each non-blank line is"
-          + " a record; LF, CR and CR LF all end a line. A malformed record (unknown or repeated"
-          + " unit, bad CSV quoting or JSON, anything after the JSON value, bad UTF-8) gets an error"
-          + " result for that learner and checking goes on; a record with no units is not met. A"
-          + " summary goes to standard error.",
-      "CSV input has a header row with a learner and a units column (units separated by"
-          + " semicolons, or commas in a quoted cell, and by spaces too unless some unit number of"
-          + " the record's qualification holds a space, as in SHC 31; other columns are passed"
-          + " through); JSON lines input has"
-          + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
-          + " its qualification code in a qualification column or field.",
-      "Learner records: a JSON line with \"registered\", \"qualifications\", \"achievements\" or"
-          + " a unit given as an object ({\"unit\": \"F1\", \"status\": \"achieved\", \"date\":"
-          + " \"2026-02-10\", \"via\": \"rpl\"}) is a learner record, and CSV whose header has"
-          + " unit and status columns (learner,unit,status,date,via) holds one row per learner and"
-          + " unit, rows in any order: one result per learner in order of first appearance, and a"
-          + " bad row makes its learner's result an error. A record is met when the units achieved"
-          + " by the --on date meet the rules; JSON results also say whether it is on track."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every record meets the rules",
-      "1:some record does not meet the rules or is in error",
-      "2:bad command line, or input that cannot be read at all",
-      "3:invalid spec",
-      "70:output could not be written (nothing partial is left behind)"
-    })
 final class BatchCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private List<Path> specFiles;
+  private String input;
+  private String output;
+  private BatchRun.Format inputFormat;
+  private BatchRun.Format outputFormat;
+  private java.time.LocalDate on;
+  private Integer threads;
 
-  @Option(names = "--spec", required = true, paramLabel = "FILE",
-      description = "A qualification spec; repeat for several.")
-  List<Path> specFiles;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    BatchCommand command = new BatchCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "batch",
+            "Checks a whole cohort: one result per input record, in input order. Each non-blank line is"
+                + " a record; LF, CR and CR LF all end a line. A malformed record (unknown or repeated"
+                + " unit, bad CSV quoting or JSON, anything after the JSON value, bad UTF-8) gets an error"
+                + " result for that learner and checking goes on; a record with no units is not met. A"
+                + " summary goes to standard error.",
+            "CSV input has a header row with a learner and a units column (units separated by"
+                + " semicolons, or commas in a quoted cell, and by spaces too unless some unit number of"
+                + " the record's qualification holds a space, as in SHC 31; other columns are passed"
+                + " through); JSON lines input has"
+                + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
+                + " its qualification code in a qualification column or field.",
+            "Learner records: a JSON line with \"registered\", \"qualifications\", \"achievements\" or"
+                + " a unit given as an object ({\"unit\": \"F1\", \"status\": \"achieved\", \"date\":"
+                + " \"2026-02-10\", \"via\": \"rpl\"}) is a learner record, and CSV whose header has"
+                + " unit and status columns (learner,unit,status,date,via) holds one row per learner and"
+                + " unit, rows in any order: one result per learner in order of first appearance, and a"
+                + " bad row makes its learner's result an error. A record is met when the units achieved"
+                + " by the --on date meet the rules; JSON results also say whether it is on track.");
+    spec.addOption(
+        OptionSpec.builder("--spec")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .required(true)
+            .paramLabel("FILE")
+            .description("A qualification spec; repeat for several.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--input",
+                String.class,
+                "FILE",
+                "The plans: a .csv or .jsonl file, or - for standard input.")
+            .required(true)
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--output",
+                String.class,
+                "FILE",
+                "Where results go: a .jsonl or .csv file, or - for standard output. A file (or a"
+                    + " link to one) is replaced only once the results are complete; a device or"
+                    + " named pipe is written directly.")
+            .required(true)
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--input-format",
+                BatchRun.Format.class,
+                "FORMAT",
+                "csv or jsonl; needed when the input is - or has another extension.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--output-format",
+                BatchRun.Format.class,
+                "FORMAT",
+                "jsonl or csv; needed when the output is - or has another extension.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--on",
+                java.time.LocalDate.class,
+                "YYYY-MM-DD",
+                "The date learner records are checked as of (default: today).")
+            .converters(new IsoDate())
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--threads",
+                Integer.class,
+                "N",
+                "Worker threads (default: the number of processors).")
+            .build());
+    CommandModel.exitCodes(
+        spec,
+        "0:every record meets the rules",
+        "1:some record does not meet the rules or is in error",
+        "2:bad command line, or input that cannot be read at all",
+        "3:invalid spec",
+        "70:output could not be written (nothing partial is left behind)");
+    command.spec = spec;
+    return spec;
+  }
 
-  @Option(names = "--input", required = true, paramLabel = "FILE",
-      description = "The plans: a .csv or .jsonl file, or - for standard input.")
-  String input;
-
-  @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "Where results go: a .jsonl or .csv file, or - for standard output. A file"
-          + " (or a link to one) is replaced only once the results are complete; a device or"
-          + " named pipe is written directly.")
-  String output;
-
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "csv or jsonl; needed when the input is - or has another extension.")
-  BatchRun.Format inputFormat;
-
-  @Option(names = "--output-format", paramLabel = "FORMAT",
-      description = "jsonl or csv; needed when the output is - or has another extension.")
-  BatchRun.Format outputFormat;
-
-  @Option(names = "--on", paramLabel = "YYYY-MM-DD", converter = ValidateCommand.IsoDate.class,
-      description = "The date learner records are checked as of (default: today).")
-  java.time.LocalDate on;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of processors).")
-  Integer threads;
+  private void readOptions() {
+    specFiles = CommandModel.value(spec, "--spec");
+    input = CommandModel.value(spec, "--input");
+    output = CommandModel.value(spec, "--output");
+    inputFormat = CommandModel.value(spec, "--input-format");
+    outputFormat = CommandModel.value(spec, "--output-format");
+    on = CommandModel.value(spec, "--on");
+    threads = CommandModel.value(spec, "--threads");
+  }
 
   @Override
   public Integer call() {
+    readOptions();
     PrintWriter err = spec.commandLine().getErr();
     BatchRun.Format in;
     BatchRun.Format out;

@@ -16,51 +16,53 @@ import org.qualcheck.count.Counter;
 import org.qualcheck.count.PathwayCounter;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.plan.Planner;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qualcheck count}: how many distinct plans meet the rules, exactly. */
-@Command(
-    name = "count",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Counts, exactly, the distinct plans (sets of units) that meet the rules: all of them, those"
-          + " with exactly N credits, or the minimal ones (no unit can be removed)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:counted",
-      "2:bad command line or a spec file that does not exist",
-      "3:invalid spec",
-      "4:undecided (--minimal): the search reached its bound; the count is of the plans found",
-      "70:standard output was closed or could not be written (the count stops at once)"
-    })
 final class CountCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private SpecAndFormat options;
+  private boolean list;
 
-  @Mixin SpecAndFormat options;
-
-  @ArgGroup(exclusive = true)
-  Mode mode;
-
-  static final class Mode {
-    @Option(names = "--credits", paramLabel = "N", description = "Only plans of exactly N credits.")
-    Long credits;
-
-    @Option(names = "--minimal", description = "Only plans from which no unit can be removed.")
-    boolean minimal;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    CountCommand command = new CountCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "count",
+            "Counts, exactly, the distinct plans (sets of units) that meet the rules: all of them,"
+                + " those with exactly N credits, or the minimal ones (no unit can be removed).");
+    SpecAndFormat.addTo(spec);
+    spec.addArgGroup(
+        ArgGroupSpec.builder()
+            .exclusive(true)
+            .multiplicity("0..1")
+            .addArg(
+                CommandModel.option(
+                        "--credits", Long.class, "N", "Only plans of exactly N credits.")
+                    .build())
+            .addArg(
+                CommandModel.flag("--minimal", "Only plans from which no unit can be removed."))
+            .build());
+    spec.addOption(
+        CommandModel.flag("--list", "Also list the plans, one per line, as they are found."));
+    CommandModel.exitCodes(
+        spec,
+        "0:counted",
+        "2:bad command line or a spec file that does not exist",
+        "3:invalid spec",
+        "4:undecided (--minimal): the search reached its bound; the count is of the plans found",
+        "70:standard output was closed or could not be written (the count stops at once)");
+    command.spec = spec;
+    return spec;
   }
-
-  @Option(names = "--list", description = "Also list the plans, one per line, as they are found.")
-  boolean list;
-
 
   @Override
   public Integer call() throws IOException {
+    options = SpecAndFormat.of(spec);
+    list = CommandModel.isSet(spec, "--list");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Qualification q;
@@ -69,8 +71,8 @@ final class CountCommand implements Callable<Integer> {
     } catch (Specs.SpecLoadFailed e) {
       return e.exitCode();
     }
-    boolean minimal = mode != null && mode.minimal;
-    Long credits = mode == null ? null : mode.credits;
+    boolean minimal = CommandModel.isSet(spec, "--minimal");
+    Long credits = CommandModel.value(spec, "--credits");
     if (credits != null && credits < 0) {
       err.println("qualcheck: --credits cannot be negative");
       return ExitCode.USAGE;

@@ -24,58 +24,84 @@ import org.qualcheck.spec.FrameworkReader;
 import org.qualcheck.spec.SpecException;
 import org.qualcheck.spec.SpecProblem;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code qualcheck framework}: has this learner completed an apprenticeship framework, and if
  * not, which components are missing.
  */
-@Command(
-    name = "framework",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks a learner record against an apprenticeship framework: says whether every component"
-          + " is complete, and names each missing component and what it lacks.",
-      "A qualification the framework requires is judged from the record's units by its spec when"
-          + " --qualification-spec gives one with its code; otherwise the record's qualifications"
-          + " must list it as achieved."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every component is complete",
-      "1:some component is not complete",
-      "2:bad command line, a record that cannot be read, or a file that does not exist",
-      "3:invalid framework or qualification spec",
-      "70:output could not be written"
-    })
 final class FrameworkCommand implements Callable<Integer> {
   private static final FrameworkReader FRAMEWORKS = new FrameworkReader();
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private Path frameworkFile;
+  private Path recordFile;
+  private List<Path> qualificationSpecs;
+  private LocalDate on;
+  private OutputFormat format;
 
-  @Option(names = "--spec", required = true, paramLabel = "FILE",
-      description = "The framework spec (YAML).")
-  Path frameworkFile;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    FrameworkCommand command = new FrameworkCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "framework",
+            "Checks a learner record against an apprenticeship framework: says whether every"
+                + " component is complete, and names each missing component and what it lacks.",
+            "A qualification the framework requires is judged from the record's units by its spec"
+                + " when --qualification-spec gives one with its code; otherwise the record's"
+                + " qualifications must list it as achieved.");
+    spec.addOption(
+        CommandModel.option("--spec", Path.class, "FILE", "The framework spec (YAML).")
+            .required(true)
+            .build());
+    spec.addOption(
+        CommandModel.option("--record", Path.class, "FILE", "The learner record (JSON).")
+            .required(true)
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--qualification-spec")
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .paramLabel("FILE")
+            .description(
+                "A spec of a qualification the framework requires, to judge it from the record's"
+                    + " units; may be repeated.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--on",
+                LocalDate.class,
+                "DATE",
+                "Judge the record as of this day, YYYY-MM-DD (default: today).")
+            .converters(new DateConverter())
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--format", OutputFormat.class, "FORMAT", "text or json (default: ${DEFAULT-VALUE}).")
+            .defaultValue("text")
+            .build());
+    CommandModel.exitCodes(
+        spec,
+        "0:every component is complete",
+        "1:some component is not complete",
+        "2:bad command line, a record that cannot be read, or a file that does not exist",
+        "3:invalid framework or qualification spec",
+        "70:output could not be written");
+    command.spec = spec;
+    return spec;
+  }
 
-  @Option(names = "--record", required = true, paramLabel = "FILE",
-      description = "The learner record (JSON).")
-  Path recordFile;
-
-  @Option(names = "--qualification-spec", paramLabel = "FILE",
-      description = "A spec of a qualification the framework requires, to judge it from the"
-          + " record's units; may be repeated.")
-  List<Path> qualificationSpecs = new ArrayList<>();
-
-  @Option(names = "--on", paramLabel = "DATE", converter = DateConverter.class,
-      description = "Judge the record as of this day, YYYY-MM-DD (default: today).")
-  LocalDate on;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  private void readOptions() {
+    frameworkFile = CommandModel.value(spec, "--spec");
+    recordFile = CommandModel.value(spec, "--record");
+    List<Path> given = CommandModel.value(spec, "--qualification-spec");
+    qualificationSpecs = given == null ? List.of() : given;
+    on = CommandModel.value(spec, "--on");
+    format = CommandModel.value(spec, "--format");
+  }
 
   /** Reads {@code --on} as a calendar day, refusing anything else in one sentence. */
   static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
@@ -95,6 +121,7 @@ final class FrameworkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    readOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Framework framework;

@@ -14,34 +14,10 @@ import org.qualcheck.model.Qualification;
 import org.qualcheck.spec.SpecException;
 import org.qualcheck.spec.SpecProblem;
 import org.qualcheck.spec.SpecReader;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code qualcheck lint}: exact findings about specs for qualification designers. */
-@Command(
-    name = "lint",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks that each spec loads and that its rules say what they mean: some plan meets them,"
-          + " every unit can be part of such a plan, no rule is implied by the others, rules"
-          + " marked implied follow from the unmarked ones, no maximum is evaded by counting its"
-          + " units in another group, mandatory"
-          + " units are not barred from each other, and printed figures (group credits, check"
-          + " characters, reference numbers, levels) agree. Every finding is exact and names the"
-          + " plan or the rules that prove it. A unit catalogue given as SPEC is checked for its"
-          + " units' check characters."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no finding at error severity",
-      "1:a finding at error severity",
-      "2:bad command line or a spec file that does not exist",
-      "3:a spec cannot be loaded",
-      "70:output could not be written"
-    })
 final class LintCommand implements Callable<Integer> {
   /** What lint can print. */
   enum Format {
@@ -50,17 +26,53 @@ final class LintCommand implements Callable<Integer> {
     SARIF
   }
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private List<Path> specFiles;
+  private Format format;
 
-  @Parameters(paramLabel = "SPEC", arity = "1..*", description = "The specs (YAML) to lint.")
-  List<Path> specFiles;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json or sarif (SARIF 2.1.0) (default: ${DEFAULT-VALUE}).")
-  Format format;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    LintCommand command = new LintCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "lint",
+            "Checks that each spec loads and that its rules say what they mean: some plan meets"
+                + " them, every unit can be part of such a plan, no rule is implied by the others,"
+                + " rules marked implied follow from the unmarked ones, no maximum is evaded by"
+                + " counting its units in another group, mandatory units are not barred from each"
+                + " other, and printed figures (group credits, check characters, reference"
+                + " numbers, levels) agree. Every finding is exact and names the plan or the rules"
+                + " that prove it. A unit catalogue given as SPEC is checked for its units' check"
+                + " characters.");
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0..*")
+            .arity("1..*")
+            .required(true)
+            .type(List.class)
+            .auxiliaryTypes(Path.class)
+            .paramLabel("SPEC")
+            .description("The specs (YAML) to lint.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--format",
+                Format.class,
+                "FORMAT",
+                "text, json or sarif (SARIF 2.1.0) (default: ${DEFAULT-VALUE}).")
+            .defaultValue("text")
+            .build());
+    CommandModel.exitCodes(
+        spec,
+        "0:no finding at error severity",
+        "1:a finding at error severity",
+        "2:bad command line or a spec file that does not exist",
+        "3:a spec cannot be loaded",
+        "70:output could not be written");
+    command.spec = spec;
+    return spec;
+  }
 
   /** One spec's outcome: its findings, or why it could not be loaded. */
   record Linted(Path file, LintReport report, List<SpecProblem> problems, boolean missing) {
@@ -71,6 +83,8 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    specFiles = spec.positionalParameters().get(0).getValue();
+    format = CommandModel.value(spec, "--format");
     SpecReader reader = new SpecReader();
     List<Linted> results = new ArrayList<>();
     for (Path file : specFiles) {

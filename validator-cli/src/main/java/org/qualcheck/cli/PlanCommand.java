@@ -16,69 +16,83 @@ import org.qualcheck.plan.PlanAnswer;
 import org.qualcheck.plan.PlanOptions;
 import org.qualcheck.plan.Planner;
 import org.qualcheck.plan.WhatIf;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qualcheck plan}: the least change that makes a plan meet the rules. */
-@Command(
-    name = "plan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Completes a partial plan with the fewest added credits (then fewest units, then the earliest"
-          + " units), or, where adding cannot help (a maximum or a barred combination is broken),"
-          + " finds the smallest change adding and removing units. When nothing works, names the"
-          + " smallest set of rules that cannot all be met."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the plan already meets the rules",
-      "1:the plan does not meet the rules (the answer says what to change, or that nothing can)",
-      "2:bad command line or bad plan",
-      "3:invalid spec",
-      "4:undecided: the search reached its bound before it found a change or proved there is none",
-      "70:output could not be written"
-    })
 final class PlanCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private SpecAndFormat options;
+  private PlanSourceOptions planSource;
+  private int alternatives;
+  private String exclude;
+  private String prefer;
+  private String endorsement;
+  private boolean whatIf;
 
-  @Mixin SpecAndFormat options;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    PlanCommand command = new PlanCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "plan",
+            "Completes a partial plan with the fewest added credits (then fewest units, then the"
+                + " earliest units), or, where adding cannot help (a maximum or a barred"
+                + " combination is broken), finds the smallest change adding and removing units."
+                + " When nothing works, names the smallest set of rules that cannot all be met.");
+    SpecAndFormat.addTo(spec);
+    spec.addArgGroup(PlanSourceOptions.group("1"));
+    spec.addOption(
+        CommandModel.option(
+                "--alternatives",
+                int.class,
+                "K",
+                "Also show the next K best answers (default: ${DEFAULT-VALUE}).")
+            .defaultValue("0")
+            .build());
+    spec.addOption(
+        CommandModel.option("--exclude", String.class, "UNITS", "Units never to add.").build());
+    spec.addOption(
+        CommandModel.option(
+                "--prefer", String.class, "UNITS", "Units to favour among equally cheap answers.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--endorsement",
+                String.class,
+                "ID",
+                "Complete toward the qualification with this endorsed title (its id in the spec).")
+            .build());
+    spec.addOption(
+        CommandModel.flag(
+            "--what-if",
+            "Also say which units can be removed and what adding each other unit would do."));
+    CommandModel.exitCodes(
+        spec,
+        "0:the plan already meets the rules",
+        "1:the plan does not meet the rules (the answer says what to change, or that nothing can)",
+        "2:bad command line or bad plan",
+        "3:invalid spec",
+        "4:undecided: the search reached its bound before it found a change or proved there is"
+            + " none",
+        "70:output could not be written");
+    command.spec = spec;
+    return spec;
+  }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  PlanSourceOptions planSource;
-
-  @Option(
-      names = "--alternatives",
-      paramLabel = "K",
-      defaultValue = "0",
-      description = "Also show the next K best answers (default: ${DEFAULT-VALUE}).")
-  int alternatives;
-
-  @Option(names = "--exclude", paramLabel = "UNITS", description = "Units never to add.")
-  String exclude;
-
-  @Option(
-      names = "--prefer",
-      paramLabel = "UNITS",
-      description = "Units to favour among equally cheap answers.")
-  String prefer;
-
-  @Option(
-      names = "--endorsement",
-      paramLabel = "ID",
-      description = "Complete toward the qualification with this endorsed title (its id in the spec).")
-  String endorsement;
-
-  @Option(
-      names = "--what-if",
-      description = "Also say which units can be removed and what adding each other unit would do.")
-  boolean whatIf;
+  private void readOptions() {
+    options = SpecAndFormat.of(spec);
+    planSource = PlanSourceOptions.of(spec);
+    alternatives = CommandModel.value(spec, "--alternatives");
+    exclude = CommandModel.value(spec, "--exclude");
+    prefer = CommandModel.value(spec, "--prefer");
+    endorsement = CommandModel.value(spec, "--endorsement");
+    whatIf = CommandModel.isSet(spec, "--what-if");
+  }
 
   @Override
   public Integer call() {
+    readOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (alternatives < 0 || alternatives > 1000) {

@@ -6,27 +6,51 @@ import org.qualcheck.check.PlanException;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.check.PlanProblem;
 import org.qualcheck.model.Qualification;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The plan given on the command line, by {@code --units} or {@code --plan}; shared by commands. */
 final class PlanSourceOptions {
-  @Option(
-      names = "--units",
-      paramLabel = "UNITS",
-      description =
-          "The plan's units, by unit number or unit reference number, separated by commas or"
-              + " semicolons; spaces also separate them unless some unit number of the spec holds"
-              + " a space (then give e.g. \"SHC 31, HSC 024\"). Quote the list if it has spaces,"
-              + " e.g. F1,F2,A3,B2,C3,D2.")
-  String units;
+  private final String units;
+  private final String planFile;
 
-  @Option(
-      names = "--plan",
-      paramLabel = "FILE",
-      description =
-          "A file holding the plan's units (separated as in --units, or one unit a line; #"
-              + " starts a comment); - reads standard input.")
-  String planFile;
+  private PlanSourceOptions(String units, String planFile) {
+    this.units = units;
+    this.planFile = planFile;
+  }
+
+  /** The two options, one or the other: {@code "0..1"} or {@code "1"} of them, as given. */
+  static ArgGroupSpec group(String multiplicity) {
+    return ArgGroupSpec.builder()
+        .exclusive(true)
+        .multiplicity(multiplicity)
+        .addArg(
+            CommandModel.option(
+                    "--units",
+                    String.class,
+                    "UNITS",
+                    "The plan's units, by unit number or unit reference number, separated by"
+                        + " commas or semicolons; spaces also separate them unless some unit"
+                        + " number of the spec holds a space (then give e.g. \"SHC 31, HSC 024\")."
+                        + " Quote the list if it has spaces, e.g. F1,F2,A3,B2,C3,D2.")
+                .build())
+        .addArg(
+            CommandModel.option(
+                    "--plan",
+                    String.class,
+                    "FILE",
+                    "A file holding the plan's units (separated as in --units, or one unit a line;"
+                        + " # starts a comment); - reads standard input.")
+                .build())
+        .build();
+  }
+
+  /** The plan's source as the command line gave it, or null when it gave neither option. */
+  static PlanSourceOptions of(CommandSpec spec) {
+    String units = CommandModel.value(spec, "--units");
+    String planFile = CommandModel.value(spec, "--plan");
+    return units == null && planFile == null ? null : new PlanSourceOptions(units, planFile);
+  }
 
   /** The plan, resolved against the qualification. */
   Plan resolve(Qualification q) throws UsageException {

@@ -2,29 +2,36 @@ package org.qualcheck.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code qualcheck} command: checks plans against qualifications' rules of combination. */
-@Command(
-    name = "qualcheck",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Checks a learner's chosen units against a qualification's rules of combination.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the rules are met (validate, plan; batch: by every record), the framework is complete"
-          + " (framework), lint found no error, or show or count is done",
-      "1:the rules are not met (validate, plan: by the plan as given; batch: by some record, or a"
-          + " record is in error), a framework component is missing (framework), or lint found an"
-          + " error",
-      "2:bad command line, bad plan or record, or a file that does not exist",
-      "3:invalid spec or framework spec",
-      "4:undecided: the search over the ways of reading a plan reached its bound (validate, plan,"
-          + " count --minimal)",
-      "70:output could not be written, or qualcheck itself failed"
-    })
 public final class QualcheckCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private CommandSpec spec;
+
+  /** The top level's options, help and exit codes, for picocli; its commands are added apart. */
+  private static CommandSpec spec() {
+    QualcheckCommand command = new QualcheckCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "qualcheck",
+            "Checks a learner's chosen units against a qualification's rules of combination.");
+    spec.versionProvider(new Version());
+    CommandModel.exitCodes(
+        spec,
+        "0:the rules are met (validate, plan; batch: by every record), the framework is complete"
+            + " (framework), lint found no error, or show or count is done",
+        "1:the rules are not met (validate, plan: by the plan as given; batch: by some record, or"
+            + " a record is in error), a framework component is missing (framework), or lint found"
+            + " an error",
+        "2:bad command line, bad plan or record, or a file that does not exist",
+        "3:invalid spec or framework spec",
+        "4:undecided: the search over the ways of reading a plan reached its bound (validate,"
+            + " plan, count --minimal)",
+        "70:output could not be written, or qualcheck itself failed");
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public void run() {
@@ -36,25 +43,25 @@ public final class QualcheckCommand implements Runnable {
     "validate", "plan", "count", "batch", "framework", "lint", "show", "serve"
   };
 
-  /** A new instance of the named command. */
-  private static Object command(String name) {
+  /** The model of the named command, with a new instance of it to run. */
+  private static CommandSpec command(String name) {
     switch (name) {
       case "validate":
-        return new ValidateCommand();
+        return ValidateCommand.spec();
       case "plan":
-        return new PlanCommand();
+        return PlanCommand.spec();
       case "count":
-        return new CountCommand();
+        return CountCommand.spec();
       case "batch":
-        return new BatchCommand();
+        return BatchCommand.spec();
       case "framework":
-        return new FrameworkCommand();
+        return FrameworkCommand.spec();
       case "lint":
-        return new LintCommand();
+        return LintCommand.spec();
       case "show":
-        return new ShowCommand();
+        return ShowCommand.spec();
       case "serve":
-        return new ServeHelp();
+        return ServeHelp.spec();
       default:
         throw new IllegalArgumentException(name);
     }
@@ -67,22 +74,22 @@ public final class QualcheckCommand implements Runnable {
 
   /**
    * Builds the command line for these arguments. When the first names a command, only that command
-   * is built: reading every command's annotations is most of the command line's start-up, and the
-   * others play no part in parsing, running or helping with that one.
+   * is built: the others play no part in parsing, running or helping with that one, and building
+   * them all would cost every start a share of its time.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
-    CommandLine cl = new CommandLine(new QualcheckCommand());
+    CommandLine cl = new CommandLine(spec());
     boolean one = false;
     for (String name : COMMANDS) {
       one |= name.equals(first);
     }
     for (String name : COMMANDS) {
       if (!one || name.equals(first)) {
-        cl.addSubcommand(command(name));
+        cl.addSubcommand(name, new CommandLine(command(name)));
       }
     }
     if (!one) {
-      cl.addSubcommand(new CommandLine.HelpCommand());
+      cl.addSubcommand("help", new CommandLine(HelpCommand.spec()));
     }
     cl.setOut(out);
     cl.setErr(err);

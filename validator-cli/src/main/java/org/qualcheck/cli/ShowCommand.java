@@ -5,28 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.qualcheck.explain.StructureText;
 import org.qualcheck.model.Qualification;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code qualcheck show}: the structure as a table and the rules in plain English, or Mermaid. */
-@Command(
-    name = "show",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints a qualification's groups and units as a table and its rules of combination in plain"
-          + " English, written from the rules themselves; --format mermaid prints a flowchart for"
-          + " documentation."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:shown",
-      "2:bad command line or a spec file that does not exist",
-      "3:invalid spec",
-      "70:output could not be written"
-    })
 final class ShowCommand implements Callable<Integer> {
   /** What show can print. */
   enum Format {
@@ -34,17 +16,48 @@ final class ShowCommand implements Callable<Integer> {
     MERMAID
   }
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private Path specFile;
+  private Format format;
 
-  @Parameters(paramLabel = "SPEC", description = "The qualification spec (YAML).")
-  Path specFile;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or mermaid (default: ${DEFAULT-VALUE}).")
-  Format format;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    ShowCommand command = new ShowCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "show",
+            "Prints a qualification's groups and units as a table and its rules of combination in"
+                + " plain English, written from the rules themselves; --format mermaid prints a"
+                + " flowchart for documentation.");
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0")
+            .arity("1")
+            .required(true)
+            .type(Path.class)
+            .paramLabel("SPEC")
+            .description("The qualification spec (YAML).")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--format", Format.class, "FORMAT", "text or mermaid (default: ${DEFAULT-VALUE}).")
+            .defaultValue("text")
+            .build());
+    CommandModel.exitCodes(
+        spec,
+        "0:shown",
+        "2:bad command line or a spec file that does not exist",
+        "3:invalid spec",
+        "70:output could not be written");
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public Integer call() {
+    specFile = spec.positionalParameters().get(0).getValue();
+    format = CommandModel.value(spec, "--format");
     PrintWriter out = spec.commandLine().getOut();
     Qualification q;
     try {

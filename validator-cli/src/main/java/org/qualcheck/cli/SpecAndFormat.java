@@ -3,19 +3,36 @@ package org.qualcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.qualcheck.model.Qualification;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --spec} and {@code --format} options that validate, plan and count share. */
 final class SpecAndFormat {
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec (YAML).")
-  Path specFile;
+  private final Path specFile;
+  private final OutputFormat format;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  private SpecAndFormat(Path specFile, OutputFormat format) {
+    this.specFile = specFile;
+    this.format = format;
+  }
+
+  /** Declares the two options on a command. */
+  static void addTo(CommandSpec spec) {
+    spec.addOption(
+        CommandModel.option("--spec", Path.class, "FILE", "The spec (YAML).")
+            .required(true)
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--format", OutputFormat.class, "FORMAT", "text or json (default: ${DEFAULT-VALUE}).")
+            .defaultValue("text")
+            .build());
+  }
+
+  /** The two options as the command line gave them. */
+  static SpecAndFormat of(CommandSpec spec) {
+    return new SpecAndFormat(
+        CommandModel.value(spec, "--spec"), CommandModel.value(spec, "--format"));
+  }
 
   Qualification load(PrintWriter err) throws Specs.SpecLoadFailed {
     return Specs.load(specFile, err);

@@ -16,59 +16,69 @@ import org.qualcheck.record.LearnerRecord;
 import org.qualcheck.record.RecordException;
 import org.qualcheck.record.RecordProblem;
 import org.qualcheck.record.RecordReader;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qualcheck validate}: does this plan meet the qualification's rules, and if not, why. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks a plan of units against a qualification's rules of combination and explains, rule by"
-          + " rule, what is met and what is short.",
-      "Units may be given by unit number (A3) or unit reference number (R/601/1212).",
-      "With --record, checks a learner record (JSON: achieved, in-progress and planned units,"
-          + " with dates and how credit was obtained) as of a date: whether the certificate can be"
-          + " claimed (exit 0), whether the learner is on track, and what remains."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:rules met (with --record: met by the units achieved as of the date)",
-      "1:rules not met",
-      "2:bad command line, bad plan or bad record (unknown unit, unit given twice)",
-      "3:invalid spec",
-      "4:undecided: the search over the ways of reading the plan reached its bound",
-      "70:output could not be written"
-    })
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+  private SpecAndFormat options;
+  private PlanSourceOptions planSource;
+  private Path record;
+  private LocalDate on;
 
-  @Mixin SpecAndFormat options;
+  /** The command's options, help and exit codes, for picocli. */
+  static CommandSpec spec() {
+    ValidateCommand command = new ValidateCommand();
+    CommandSpec spec =
+        CommandModel.command(
+            command,
+            "validate",
+            "Checks a plan of units against a qualification's rules of combination and explains,"
+                + " rule by rule, what is met and what is short.",
+            "Units may be given by unit number (A3) or unit reference number (R/601/1212).",
+            "With --record, checks a learner record (JSON: achieved, in-progress and planned units,"
+                + " with dates and how credit was obtained) as of a date: whether the certificate"
+                + " can be claimed (exit 0), whether the learner is on track, and what remains.");
+    SpecAndFormat.addTo(spec);
+    spec.addArgGroup(PlanSourceOptions.group("0..1"));
+    spec.addOption(
+        CommandModel.option(
+                "--record",
+                Path.class,
+                "FILE",
+                "A learner record (JSON, see specs/schema/learner-record.schema.json) instead of a"
+                    + " plan.")
+            .build());
+    spec.addOption(
+        CommandModel.option(
+                "--on",
+                LocalDate.class,
+                "YYYY-MM-DD",
+                "With --record: the date to check as of (default: today).")
+            .converters(new IsoDate())
+            .build());
+    CommandModel.exitCodes(
+        spec,
+        "0:rules met (with --record: met by the units achieved as of the date)",
+        "1:rules not met",
+        "2:bad command line, bad plan or bad record (unknown unit, unit given twice)",
+        "3:invalid spec",
+        "4:undecided: the search over the ways of reading the plan reached its bound",
+        "70:output could not be written");
+    command.spec = spec;
+    return spec;
+  }
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlanSourceOptions planSource;
-
-  @Option(
-      names = "--record",
-      paramLabel = "FILE",
-      description =
-          "A learner record (JSON, see specs/schema/learner-record.schema.json) instead of a"
-              + " plan.")
-  Path record;
-
-  @Option(
-      names = "--on",
-      paramLabel = "YYYY-MM-DD",
-      converter = IsoDate.class,
-      description = "With --record: the date to check as of (default: today).")
-  LocalDate on;
+  private void readOptions() {
+    options = SpecAndFormat.of(spec);
+    planSource = PlanSourceOptions.of(spec);
+    record = CommandModel.value(spec, "--record");
+    on = CommandModel.value(spec, "--on");
+  }
 
   @Override
   public Integer call() throws Exception {
+    readOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Qualification q;
@@ -144,23 +154,5 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.MET;
     }
     return result.achieved().undecided() ? ExitCode.UNDECIDED : ExitCode.NOT_MET;
-  }
-
-  /** Reads {@code --on}: a day of the calendar written YYYY-MM-DD, and nothing else. */
-  static final class IsoDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-          return LocalDate.parse(value);
-        }
-      } catch (java.time.DateTimeException e) {
-        // reported below, as for any other text that is not a date
-      }
-      throw new picocli.CommandLine.TypeConversionException(
-          "a date is written YYYY-MM-DD, such as 2026-03-01, and "
-              + PrintableText.escape(value)
-              + " is not a day of the calendar");
-    }
   }
 }
