@@ -37,24 +37,25 @@ final class BatchCommand implements Callable<Integer> {
         CommandModel.command(
             command,
             "batch",
-            "Checks a whole cohort: one result per input record, in input order. Each non-blank line is"
-                + " a record; LF, CR and CR LF all end a line. A malformed record (unknown or repeated"
-                + " unit, bad CSV quoting or JSON, anything after the JSON value, bad UTF-8) gets an error"
-                + " result for that learner and checking goes on; a record with no units is not met. A"
-                + " summary goes to standard error.",
+            "Checks a whole cohort: one result per input record, in input order. Each"
+                + " non-blank line is a record; LF, CR and CR LF all end a line. A malformed record"
+                + " (unknown or repeated unit, bad CSV quoting or JSON, anything after the JSON"
+                + " value, bad UTF-8) gets an error result for that learner and checking goes on; a"
+                + " record with no units is not met. A summary goes to standard error.",
             "CSV input has a header row with a learner and a units column (units separated by"
-                + " semicolons, or commas in a quoted cell, and by spaces too unless some unit number of"
-                + " the record's qualification holds a space, as in SHC 31; other columns are passed"
-                + " through); JSON lines input has"
-                + " {\"learner\": \"...\", \"units\": [\"F1\", ...]}. With several specs, each record names"
-                + " its qualification code in a qualification column or field.",
-            "Learner records: a JSON line with \"registered\", \"qualifications\", \"achievements\" or"
-                + " a unit given as an object ({\"unit\": \"F1\", \"status\": \"achieved\", \"date\":"
-                + " \"2026-02-10\", \"via\": \"rpl\"}) is a learner record, and CSV whose header has"
-                + " unit and status columns (learner,unit,status,date,via) holds one row per learner and"
-                + " unit, rows in any order: one result per learner in order of first appearance, and a"
-                + " bad row makes its learner's result an error. A record is met when the units achieved"
-                + " by the --on date meet the rules; JSON results also say whether it is on track.");
+                + " semicolons, or commas in a quoted cell, and by spaces too unless some unit"
+                + " number of the record's qualification holds a space, as in SHC 31; other columns"
+                + " are passed through); JSON lines input has {\"learner\": \"...\", \"units\":"
+                + " [\"F1\", ...]}. With several specs, each record names its qualification code in"
+                + " a qualification column or field.",
+            "Learner records: a JSON line with \"registered\", \"qualifications\","
+                + " \"achievements\" or a unit given as an object ({\"unit\": \"F1\", \"status\":"
+                + " \"achieved\", \"date\": \"2026-02-10\", \"via\": \"rpl\"}) is a learner record,"
+                + " and CSV whose header has unit and status columns (learner,unit,status,date,via)"
+                + " holds one row per learner and unit, rows in any order: one result per learner"
+                + " in order of first appearance, and a bad row makes its learner's result an"
+                + " error. A record is met when the units achieved by the --on date meet the"
+                + " rules; JSON results also say whether it is on track.");
     spec.addOption(
         OptionSpec.builder("--spec")
             .type(List.class)

@@ -32,8 +32,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * not, which components are missing.
  */
 final class FrameworkCommand implements Callable<Integer> {
-  private static final FrameworkReader FRAMEWORKS = new FrameworkReader();
-
   private CommandSpec spec;
   private Path frameworkFile;
   private Path recordFile;
@@ -80,7 +78,10 @@ final class FrameworkCommand implements Callable<Integer> {
             .build());
     spec.addOption(
         CommandModel.option(
-                "--format", OutputFormat.class, "FORMAT", "text or json (default: ${DEFAULT-VALUE}).")
+                "--format",
+                OutputFormat.class,
+                "FORMAT",
+                "text or json (default: ${DEFAULT-VALUE}).")
             .defaultValue("text")
             .build());
     CommandModel.exitCodes(
@@ -172,7 +173,9 @@ final class FrameworkCommand implements Callable<Integer> {
       throw new Specs.SpecLoadFailed(ExitCode.USAGE);
     }
     try {
-      return FRAMEWORKS.read(frameworkFile);
+      // made here, not when the class is loaded: its schema takes a while to set up, and building
+      // the command line for --help or --version loads this class without running the command
+      return new FrameworkReader().read(frameworkFile);
     } catch (SpecException e) {
       for (SpecProblem p : e.problems()) {
         err.println(Specs.line(p));

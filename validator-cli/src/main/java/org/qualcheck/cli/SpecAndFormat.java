@@ -23,7 +23,10 @@ final class SpecAndFormat {
             .build());
     spec.addOption(
         CommandModel.option(
-                "--format", OutputFormat.class, "FORMAT", "text or json (default: ${DEFAULT-VALUE}).")
+                "--format",
+                OutputFormat.class,
+                "FORMAT",
+                "text or json (default: ${DEFAULT-VALUE}).")
             .defaultValue("text")
             .build());
   }
