@@ -47,6 +47,36 @@ class YamlTreeReaderDifferentialTest {
 
   private static List<Path> corpus;
 
+  /**
+   * Refusals the seeded mutations must reach (each by a part of its sentence), so that the
+   * comparison covers every rule of the reader and cannot quietly stop doing so.
+   */
+  private static final List<String> REFUSALS =
+      List.of(
+          "the anchor \"&",
+          "the alias \"*",
+          "the tag \"",
+          "is given twice in the same mapping",
+          "levels deep",
+          "the control character",
+          "is not plain decimal",
+          "a second YAML document",
+          "the file is not well-formed YAML here:",
+          "a key must be plain text",
+          "a number here has too many digits",
+          "a text value here is longer than",
+          "a key here is longer than",
+          "this kind of YAML value is not allowed",
+          "YAML's infinity",
+          "the top level of the file must be a mapping");
+
+  /** How many mutations each reader read, and how often each refusal was given. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Integer> REACHED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.atomic.AtomicInteger SEEDS_RUN =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Every file under the source folders, skipping build output, in a fixed order. */
   static synchronized List<Path> corpus() {
     if (corpus == null) {
@@ -123,6 +153,32 @@ class YamlTreeReaderDifferentialTest {
     }
   }
 
+  /** Scalars whose type YAML 1.1 and 1.2 disagree on, or that only YAML 1.1 reads as numbers. */
+  static Stream<String> scalars() {
+    return Stream.of(
+        "017", "0o17", "0x1F", "0X1f", "0b101", "1_000", "+5", "-5", "-0", "+0", "00", "09", "08.5",
+        "0_", "0x_", "0b_", "1__0", "1:30", "-1:30:00", "190:20:30", "1e3", "1E+3", "1.5", ".5",
+        "5.", "+.5", "1_000.5", ".inf", "-.Inf", ".NaN", "yes", "no", "on", "off", "y", "n", "Y",
+        "N", "true", "True", "TRUE", "tRUE", "false", "FALSE", "null", "Null", "NULL", "~", "",
+        "2001-12-14", "<<", "=", "0x" + "F".repeat(120), "9".repeat(150), "0b" + "1".repeat(70),
+        "0" + "7".repeat(30), "-0x" + "f".repeat(9), "12", "-12", "0");
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("scalars")
+  void typesEveryScalarAsTheJacksonReaderDid(String scalar) {
+    String[] forms = {
+      scalar, "'" + scalar + "'", "!!int " + scalar, "!!float " + scalar, "!!bool " + scalar,
+      "!!null " + scalar, "!!str " + scalar
+    };
+    for (String form : forms) {
+      String spec = "qualification:\n  code: T\nunits:\n  - credits: " + form + "\n";
+      assertSame("scalar.yaml", spec, YamlTreeReader.Kind.SPEC, "credits: " + form);
+      assertSame(
+          "scalar.yaml", "qualification: {" + form + ": 1}\n", YamlTreeReader.Kind.SPEC, "key " + form);
+    }
+  }
+
   static IntStream seeds() {
     return IntStream.range(0, Integer.getInteger("qualcheck.yaml.seeds", SEEDS));
   }
@@ -140,15 +196,43 @@ class YamlTreeReaderDifferentialTest {
         text = Mutations.mutate(text, random);
       }
       YamlTreeReader.Kind kind = YamlTreeReader.Kind.values()[random.nextInt(3)];
-      assertSame(
-          "case.yaml",
-          text,
-          kind,
-          "seed " + seed + " case " + c + " (a mutation of " + base + ", as " + kind + ")");
+      String outcome =
+          assertSame(
+              "case.yaml",
+              text,
+              kind,
+              "seed " + seed + " case " + c + " (a mutation of " + base + ", as " + kind + ")");
+      REACHED.merge(outcome.startsWith("read ") ? "read" : "refused", 1, Integer::sum);
+      for (String refusal : REFUSALS) {
+        if (outcome.contains(refusal)) {
+          REACHED.merge(refusal, 1, Integer::sum);
+        }
+      }
+    }
+    SEEDS_RUN.incrementAndGet();
+  }
+
+  /** After the seeded runs: every refusal was reached, and most mutations were still read. */
+  @org.junit.jupiter.api.AfterAll
+  static void theMutationsReachEveryRefusal() {
+    System.out.println(
+        "YamlTreeReaderDifferentialTest: "
+            + SEEDS_RUN.get()
+            + " seeds, "
+            + REACHED.getOrDefault("read", 0)
+            + " mutations read alike and "
+            + REACHED.getOrDefault("refused", 0)
+            + " refused alike; refusals reached: "
+            + new java.util.TreeMap<>(REACHED));
+    if (SEEDS_RUN.get() >= SEEDS) {
+      for (String refusal : REFUSALS) {
+        assertThat(REACHED.getOrDefault(refusal, 0)).as("mutations refused with \"%s\"", refusal).isPositive();
+      }
+      assertThat(REACHED.getOrDefault("read", 0)).as("mutations read").isGreaterThan(SEEDS * CASES_PER_SEED / 10);
     }
   }
 
-  private static void assertSame(String file, String text, YamlTreeReader.Kind kind, String what) {
+  private static String assertSame(String file, String text, YamlTreeReader.Kind kind, String what) {
     String expected = outcome(() -> OLD.read(file, text, kind));
     String actual = outcome(() -> NEW.read(file, text, kind));
     if (!expected.equals(actual)) {
@@ -156,6 +240,7 @@ class YamlTreeReaderDifferentialTest {
       System.out.println(PrintableTextForTests.show(text));
     }
     assertThat(actual).as(what).isEqualTo(expected);
+    return actual;
   }
 
   /** A reader's answer as text: the tree with node types and positions, or the problems. */
@@ -244,7 +329,7 @@ class YamlTreeReaderDifferentialTest {
       "0b" + "1".repeat(70), "0" + "7".repeat(30), "0x" + "F".repeat(20), "-0x" + "f".repeat(9),
       "=", "!!", "&", "*", "@", "`", "%", "x: y", "{a: 1}", "[1, 2]", "{a: 1, a: 2}", "? [a]\n: b\n",
       "? {a: 1}\n: b\n", "*a: 1\n", "&a a: 1\n", "!!str a: 1\n", "\"a\\x41\\u0041\\N\"", "'it''s'",
-      "\"\\e\\0\"", "\"\\uD800\"", "\"\\xZZ\"", "\"\\U0001F600\"", "\"\\U00110000\"",
+      "!!binary aGVsbG8=", "!!binary aGVsbG8", "\"\\e\\0\"", "\"\\uD800\"", "\"\\xZZ\"", "\"\\U0001F600\"", "\"\\U00110000\"",
     };
 
     static String mutate(String text, Random random) {
