@@ -298,7 +298,6 @@ final class YamlTreeReader {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Map<String, SourceLocation> values = new LinkedHashMap<>();
     private final Map<String, SourceLocation> keys = new LinkedHashMap<>();
-    private final List<Object> path = new ArrayList<>();
     private final Set<String> refusedNames = new HashSet<>();
     /** The keys read so far of each open mapping, innermost first, with where each is. */
     private final Deque<Map<String, SourceLocation>> openMappings = new ArrayDeque<>();
@@ -355,7 +354,7 @@ final class YamlTreeReader {
                   + ", not "
                   + describeToken(first));
         }
-        root = readValue(first, 0);
+        root = readValue(first, 0, "");
         Token extra = next();
         if (extra != null) {
           problem(
@@ -558,7 +557,10 @@ final class YamlTreeReader {
       String tag = event.getTag();
       if (tag == null || tag.equals("!")) {
         Tag type =
-            resolver.resolve(NodeId.scalar, value, event.getImplicit().canOmitTagInPlainScalar());
+            isPlainText(value)
+                ? Tag.STR
+                : resolver.resolve(
+                    NodeId.scalar, value, event.getImplicit().canOmitTagInPlainScalar());
         if (type == Tag.STR) {
           return Token.TEXT;
         }
@@ -751,11 +753,12 @@ final class YamlTreeReader {
       }
     }
 
-    private JsonNode readValue(Token t, int depth) throws Stop {
+    /** The tree of the value starting with this token, at this JSON pointer. */
+    private JsonNode readValue(Token t, int depth, String pointer) throws Stop {
       if (depth >= MAX_DEPTH) {
         fail(last, "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep");
       }
-      values.put(NodePaths.pointer(path), last);
+      values.put(pointer, last);
       switch (t) {
         case START_OBJECT:
           {
@@ -772,11 +775,10 @@ final class YamlTreeReader {
               }
               // a repeated key stops the parse where it is read (nextToken)
               seen.put(key, last);
-              path.add(key);
-              keys.put(NodePaths.pointer(path), last);
+              String child = pointer + NodePaths.pointer(List.of(key));
+              keys.put(child, last);
               Token v = next();
-              o.set(key, readValue(v, depth + 1));
-              path.remove(path.size() - 1);
+              o.set(key, readValue(v, depth + 1, child));
             }
             openMappings.pop();
             return o;
@@ -786,9 +788,7 @@ final class YamlTreeReader {
             ArrayNode a = nodes.arrayNode();
             int i = 0;
             for (Token v = next(); v != Token.END_ARRAY; v = next()) {
-              path.add(i++);
-              a.add(readValue(v, depth + 1));
-              path.remove(path.size() - 1);
+              a.add(readValue(v, depth + 1, pointer + "/" + i++));
             }
             return a;
           }
@@ -877,6 +877,17 @@ final class YamlTreeReader {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether YAML 1.1 reads this non-empty scalar as text whatever its style, without asking the
+   * resolver: it starts with a letter and is longer than the longest word YAML 1.1 reads as
+   * anything else ("false"), as most titles and names in a spec are. Only the words for booleans
+   * and null start with a letter, so the resolver's regular expressions need not run on these.
+   */
+  static boolean isPlainText(String value) {
+    char c = value.charAt(0);
+    return value.length() > 5 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
   }
 
   /** Why a whole number is refused, in a sentence that says how to write it. */

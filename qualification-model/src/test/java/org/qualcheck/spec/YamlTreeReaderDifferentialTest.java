@@ -179,6 +179,35 @@ class YamlTreeReaderDifferentialTest {
     }
   }
 
+  /**
+   * The reader's shortcut for text ({@link YamlTreeReader#isPlainText}) never says text where
+   * SnakeYAML's resolver would type the scalar otherwise: checked on random scalars built from the
+   * words and characters the resolver's expressions look for.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void theShortcutForTextAgreesWithTheResolver(int seed) {
+    org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
+    String[] parts = {
+      "y", "Y", "n", "N", "t", "T", "f", "F", "o", "O", "yes", "no", "on", "off", "true", "false",
+      "null", "Null", "NULL", "TRUE", "False", "inf", "nan", "x", "e", "E", "a", "Z", "0", "1", "9",
+      ".", "_", ":", "-", "+", " ", "~", "<", "<<", "=", "\t", "2001-12-14", "é", "\u0000"
+    };
+    Random random = new Random(seed);
+    for (int c = 0; c < 2000; c++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 1 + random.nextInt(5); k > 0; k--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String value = b.toString();
+      if (YamlTreeReader.isPlainText(value)) {
+        assertThat(resolver.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true))
+            .as("seed %d: %s", seed, value)
+            .isEqualTo(org.yaml.snakeyaml.nodes.Tag.STR);
+      }
+    }
+  }
+
   static IntStream seeds() {
     return IntStream.range(0, Integer.getInteger("qualcheck.yaml.seeds", SEEDS));
   }
