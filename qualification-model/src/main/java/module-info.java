@@ -14,7 +14,6 @@ module org.qualcheck.model {
   requires com.google.common;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
 
   exports org.qualcheck.framework;

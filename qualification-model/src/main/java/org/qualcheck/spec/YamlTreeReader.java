@@ -1,41 +1,44 @@
 package org.qualcheck.spec;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.common.collect.ImmutableMap;
-import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.qualcheck.model.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Turns YAML text into a {@link LocatedTree} in one pass over the parser's tokens, refusing what a
- * spec never needs and what makes YAML dangerous or ambiguous: anchors and aliases, explicit tags,
- * repeated keys, more than one document, deep nesting and oversized input.
+ * Turns YAML text into a {@link LocatedTree} in one pass over SnakeYAML's parser events, refusing
+ * what a spec never needs and what makes YAML dangerous or ambiguous: anchors and aliases, explicit
+ * tags, repeated keys, more than one document, deep nesting and oversized input.
+ *
+ * <p>The events are read directly, not through a streaming JSON parser's tokens, because that
+ * layer's start-up cost was a large part of reading a spec; the tree, the limits and the refusals
+ * are the same as through it (a differential test in the tests holds the two to each other).
  *
  * <p>Scalars are kept exactly as YAML typed them (a quoted {@code "4"} stays text, {@code yes}
  * stays text), so the schema sees what the designer wrote and nothing is coerced.
@@ -180,13 +183,8 @@ final class YamlTreeReader {
   private static final String KEY_TOO_LONG =
       "a key here is longer than " + MAX_KEY + " characters, the most a key may have";
 
-  /**
-   * A whole number as YAML 1.2's core schema and JSON write it. YAML 1.1 readers also take octal
-   * ({@code 017} is 15), hexadecimal, binary, a plus sign and underscores, which change the value
-   * or its meaning from reader to reader, so only this form is accepted.
-   */
-  private static final java.util.regex.Pattern PLAIN_INTEGER =
-      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)");
+  /** The most digits of a binary, octal or hexadecimal number that are decoded to check it. */
+  private static final int MAX_NUMBER_DIGITS = 100;
 
   /** A number with a fraction or exponent in plain decimal digits; the schema refuses fractions. */
   private static final java.util.regex.Pattern PLAIN_DECIMAL =
@@ -213,35 +211,40 @@ final class YamlTreeReader {
       return noun;
     }
 
+    /** The key a file of this kind starts with, such as "qualification". */
+    String firstKey() {
+      return firstKey;
+    }
+
+    /** The top-level keys of this kind, quoted and joined for a sentence. */
+    String topKeys() {
+      return topKeys;
+    }
+
     /** The sentence for a file over {@link #MAX_CHARS}. */
     String tooLarge() {
       return "the file is larger than 4 MB; a " + noun + " is far smaller, so this is not a " + noun;
     }
   }
 
-  private final YAMLFactory factory;
+  /**
+   * The parser's settings: SnakeYAML's own limits, set as strictly as the reader's. Never changed
+   * after construction, so one reader serves any number of threads.
+   */
+  private final LoaderOptions loader;
+
+  /** Types plain scalars by YAML 1.1's rules, as the tree has always typed them. */
+  private final Resolver resolver = new Resolver();
 
   YamlTreeReader() {
-    LoaderOptions loader = new LoaderOptions();
-    loader.setAllowDuplicateKeys(false);
-    loader.setMaxAliasesForCollections(0);
-    loader.setAllowRecursiveKeys(false);
-    loader.setNestingDepthLimit(MAX_DEPTH);
-    loader.setCodePointLimit(MAX_CHARS);
-    loader.setProcessComments(false);
-    YAMLFactoryBuilder builder =
-        YAMLFactory.builder()
-            .loaderOptions(loader)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxDocumentLength(MAX_CHARS)
-                    .maxStringLength(MAX_STRING)
-                    .maxNameLength(MAX_KEY)
-                    .maxNumberLength(100)
-                    .build())
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS);
-    this.factory = new EventAwareYamlFactory(builder);
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(0);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_CHARS);
+    options.setProcessComments(false);
+    this.loader = options;
   }
 
   /** Parses the text of a spec; throws {@link SpecException} listing every problem found. */
@@ -254,6 +257,40 @@ final class YamlTreeReader {
     return new Pass(file, kind).run(text);
   }
 
+  /** What a run of YAML events stands for in the tree: a value, a key, or a collection's edge. */
+  private enum Token {
+    START_OBJECT,
+    END_OBJECT,
+    START_ARRAY,
+    END_ARRAY,
+    KEY,
+    TEXT,
+    INTEGER,
+    DECIMAL,
+    TRUE,
+    FALSE,
+    NULL,
+    BINARY;
+
+    boolean isStructStart() {
+      return this == START_OBJECT || this == START_ARRAY;
+    }
+  }
+
+  /**
+   * A problem that stops the parse where SnakeYAML or the typing of a scalar gives up, with the
+   * words the designer reads. Checked, so that no library exception can be taken for it.
+   */
+  private static final class Stop extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient SourceLocation where;
+
+    Stop(SourceLocation where, String message) {
+      super(message, null, false, false);
+      this.where = where;
+    }
+  }
+
   /** One parse of one text; not shared between threads. */
   private final class Pass {
     private final String file;
@@ -261,12 +298,25 @@ final class YamlTreeReader {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Map<String, SourceLocation> values = new LinkedHashMap<>();
     private final Map<String, SourceLocation> keys = new LinkedHashMap<>();
-    private final List<Object> path = new ArrayList<>();
-    private final java.util.Set<String> refusedNames = new java.util.HashSet<>();
-    private final java.util.Deque<Map<String, SourceLocation>> openMappings =
-        new java.util.ArrayDeque<>();
-    private EventAwareYamlParser parser;
+    private final Set<String> refusedNames = new HashSet<>();
+    /** The keys read so far of each open mapping, innermost first, with where each is. */
+    private final Deque<Map<String, SourceLocation>> openMappings = new ArrayDeque<>();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private ParserImpl parser;
     private SourceLocation last;
+
+    /** The event behind the current token (or skipped last), whose marks locate it. */
+    private Event lastEvent;
+    /** The current token; null before the first and after the end of the stream. */
+    private Token current;
+    private boolean closed;
+    private boolean currentIsAlias;
+    /** The text of the current scalar, or the name of an alias. */
+    private String scalar;
+    private String name;
+    /** Whether each open collection, outermost first, is a mapping; depth is how many are open. */
+    private final boolean[] inMapping = new boolean[MAX_DEPTH + 2];
+    private int depth;
 
     Pass(String file, Kind kind) {
       this.file = file;
@@ -280,14 +330,13 @@ final class YamlTreeReader {
       }
       refuseControlCharacters(text);
       JsonNode root = null;
-      try (EventAwareYamlParser p =
-          (EventAwareYamlParser) factory.createParser(new StringReader(text))) {
-        this.parser = p;
-        JsonToken first = next();
+      try {
+        parser = new ParserImpl(new StreamReader(new StringReader(text)), loader);
+        Token first = next();
         if (first == null) {
           fail(last, "the file is empty; a " + kind.noun + " starts with \"" + kind.firstKey + ":\"");
         }
-        if (first == JsonToken.VALUE_STRING && isOverlongKey(text)) {
+        if (first == Token.TEXT && isOverlongKey(text)) {
           fail(
               last,
               "a key here is longer than "
@@ -297,7 +346,7 @@ final class YamlTreeReader {
                   + kind.noun
                   + " are short names such as \"units\"");
         }
-        if (first != JsonToken.START_OBJECT) {
+        if (first != Token.START_OBJECT) {
           fail(
               last,
               "the top level of the file must be a mapping of "
@@ -305,8 +354,8 @@ final class YamlTreeReader {
                   + ", not "
                   + describeToken(first));
         }
-        root = readValue(first, 0);
-        JsonToken extra = next();
+        root = readValue(first, 0, "");
+        Token extra = next();
         if (extra != null) {
           problem(
               last,
@@ -317,10 +366,9 @@ final class YamlTreeReader {
         }
       } catch (SpecException e) {
         throw e;
-      } catch (JacksonException e) {
-        problem(
-            isDuplicateKey(e) && parser != null ? tokenLocation() : locationOf(e), explain(e));
-      } catch (IOException | RuntimeException e) {
+      } catch (Stop e) {
+        problem(e.where, e.getMessage());
+      } catch (RuntimeException e) {
         problem(last, "the file is not well-formed YAML here");
       }
       if (!problems.isEmpty()) {
@@ -369,9 +417,8 @@ final class YamlTreeReader {
      * Whether the scalar the parser is on is a key too long for YAML: over {@link #MAX_KEY}
      * characters and followed by a colon, which YAML then reads as one long piece of text.
      */
-    private boolean isOverlongKey(String text) throws IOException {
-      String scalar = parser.getText();
-      long start = parser.currentTokenLocation().getCharOffset();
+    private boolean isOverlongKey(String text) {
+      long start = lastEvent.getStartMark().getIndex();
       if (scalar.length() <= MAX_KEY || start < 0 || start + scalar.length() > text.length()) {
         return false;
       }
@@ -379,43 +426,304 @@ final class YamlTreeReader {
       return scalar.contains(": ") || after.startsWith(":");
     }
 
-    private JsonToken next() throws IOException {
-      JsonToken t = parser.nextToken();
+    /** The next token, refusing anchors, aliases and tags on it; null at the end of the stream. */
+    private Token next() throws Stop {
+      Token t = nextToken();
       if (t != null) {
-        JsonLocation l = parser.currentTokenLocation();
-        last = new SourceLocation(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+        Mark m = lastEvent.getStartMark();
+        last = new SourceLocation(file, Math.max(1, m.getLine() + 1), Math.max(1, m.getColumn() + 1));
         inspectEvent(t);
       }
       return t;
     }
 
     /**
+     * Turns the next events into a token: a mapping's scalar keys become keys, document edges are
+     * passed over, and each scalar value is typed.
+     */
+    private Token nextToken() throws Stop {
+      currentIsAlias = false;
+      if (closed) {
+        return null;
+      }
+      while (true) {
+        Event event;
+        try {
+          event = parser.getEvent();
+        } catch (MarkedYAMLException e) {
+          Mark m = e.getProblemMark();
+          throw new Stop(
+              m != null ? new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1) : endOfLastEvent(),
+              explain(e.getMessage(), e));
+        } catch (YAMLException e) {
+          throw new Stop(endOfLastEvent(), explain(e.getMessage(), null));
+        } catch (NumberFormatException e) {
+          throw new Stop(
+              endOfLastEvent(),
+              explain(
+                  "Malformed Number token: failed to tokenize due to ("
+                      + e.getClass().getName()
+                      + "): "
+                      + e.getMessage(),
+                  null));
+        }
+        if (event == null) {
+          return current = null;
+        }
+        lastEvent = event;
+        if (depth > 0 && inMapping[depth - 1] && current != Token.KEY) {
+          if (event instanceof ScalarEvent key) {
+            name = key.getValue();
+            SourceLocation first = openMappings.peek().get(name);
+            if (first != null) {
+              throw new Stop(
+                  startOfLastEvent(),
+                  "the key \""
+                      + safe(name)
+                      + "\" is given twice in the same mapping; the first is on line "
+                      + first.line());
+            }
+            return current = Token.KEY;
+          }
+          if (event.is(Event.ID.MappingEnd)) {
+            depth--;
+            return current = Token.END_OBJECT;
+          }
+          throw new Stop(endOfLastEvent(), explain("Expected a field name", null));
+        }
+        switch (event.getEventId()) {
+          case Scalar:
+            return current = decodeScalar((ScalarEvent) event);
+          case MappingStart:
+            open(true);
+            return current = Token.START_OBJECT;
+          case SequenceStart:
+            open(false);
+            return current = Token.START_ARRAY;
+          case SequenceEnd:
+            if (depth == 0 || inMapping[depth - 1]) {
+              throw new Stop(endOfLastEvent(), explain("Unexpected close marker", null));
+            }
+            depth--;
+            return current = Token.END_ARRAY;
+          case MappingEnd:
+            throw new Stop(endOfLastEvent(), explain("Not expecting END_OBJECT but a value", null));
+          case Alias:
+            currentIsAlias = true;
+            scalar = ((AliasEvent) event).getAnchor();
+            return current = Token.TEXT;
+          case StreamEnd:
+            closed = true;
+            return current = null;
+          default:
+            // stream and document edges, comments
+            break;
+        }
+      }
+    }
+
+    /** Opens a mapping or a list, refusing one nested deeper than {@link #MAX_DEPTH}. */
+    private void open(boolean mapping) throws Stop {
+      if (depth + 1 > MAX_DEPTH) {
+        throw new Stop(last, "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep");
+      }
+      inMapping[depth++] = mapping;
+    }
+
+    /** Where the last event starts. */
+    private SourceLocation startOfLastEvent() {
+      Mark m = lastEvent.getStartMark();
+      return m == null ? last : new SourceLocation(file, m.getLine() + 1, Math.max(1, m.getColumn() + 1));
+    }
+
+    /** Where the last event ends, which is where a refused token is reported. */
+    private SourceLocation endOfLastEvent() {
+      Mark m = lastEvent == null ? null : lastEvent.getEndMark();
+      return m == null ? last : new SourceLocation(file, m.getLine() + 1, Math.max(1, m.getColumn() + 1));
+    }
+
+    /**
+     * The token of a scalar value. An untagged scalar is typed by YAML 1.1's rules (the reader's
+     * checks then refuse the forms that only YAML 1.1 reads as numbers); of the words YAML 1.1
+     * reads as booleans only true and false are booleans, so yes, no, on and off stay text.
+     */
+    private Token decodeScalar(ScalarEvent event) throws Stop {
+      String value = event.getValue();
+      scalar = value;
+      if (value.isEmpty()) {
+        // an empty value, written or left out, is empty text, whatever its tag
+        return Token.TEXT;
+      }
+      String tag = event.getTag();
+      if (tag == null || tag.equals("!")) {
+        Tag type =
+            isPlainText(value)
+                ? Tag.STR
+                : resolver.resolve(
+                    NodeId.scalar, value, event.getImplicit().canOmitTagInPlainScalar());
+        if (type == Tag.STR) {
+          return Token.TEXT;
+        }
+        if (type == Tag.INT) {
+          return decodeInteger(value);
+        }
+        if (type == Tag.FLOAT) {
+          return Token.DECIMAL;
+        }
+        if (type == Tag.BOOL) {
+          Token b = bool(value);
+          if (b != null) {
+            return b;
+          }
+        } else if (type == Tag.NULL) {
+          return Token.NULL;
+        }
+        return Token.TEXT;
+      }
+      // A tagged scalar is refused (inspectEvent), but typed by its tag first, so that what else
+      // is wrong with it is reported too.
+      if (tag.startsWith(YAML_TAG_PREFIX)) {
+        tag = tag.substring(YAML_TAG_PREFIX.length());
+        if (tag.contains(",")) {
+          String[] tags = tag.split(",");
+          tag = tags.length == 0 ? "" : tags[0];
+        }
+      }
+      if ("binary".equals(tag)) {
+        try {
+          com.fasterxml.jackson.core.Base64Variants.MIME.decode(value.trim());
+        } catch (IllegalArgumentException e) {
+          throw new Stop(endOfLastEvent(), explain(String.valueOf(e.getMessage()), null));
+        }
+        return Token.BINARY;
+      }
+      if ("bool".equals(tag)) {
+        Token b = bool(value);
+        if (b != null) {
+          return b;
+        }
+      } else if (!value.isEmpty()) {
+        if ("int".equals(tag)) {
+          return decodeInteger(value);
+        }
+        if ("float".equals(tag)) {
+          return Token.DECIMAL;
+        }
+        if ("null".equals(tag)) {
+          return Token.NULL;
+        }
+      }
+      return Token.TEXT;
+    }
+
+    private Token bool(String value) {
+      if ("true".equalsIgnoreCase(value)) {
+        return Token.TRUE;
+      }
+      if ("false".equalsIgnoreCase(value)) {
+        return Token.FALSE;
+      }
+      return null;
+    }
+
+    /**
+     * The token of a scalar YAML 1.1 reads as a whole number: binary, octal and hexadecimal forms
+     * are decoded to find the ones no reader can read (and refused as not well-formed), a form
+     * with a colon (base 60) is text, and the rest are numbers for the reader's checks. Null (no
+     * token, which ends the parse) for a lone sign, which only an explicit tag can make a number.
+     */
+    private Token decodeInteger(String value) throws Stop {
+      int len = value.length();
+      char ch = value.charAt(0);
+      int i = ch == '-' || ch == '+' ? 1 : 0;
+      if (len == i) {
+        return null;
+      }
+      if (value.charAt(i) == '0') {
+        if (++i == len) {
+          return Token.INTEGER;
+        }
+        ch = value.charAt(i);
+        if (ch == 'b' || ch == 'B') {
+          return decodeRadix(value, i + 1, 2, 31, 63);
+        }
+        if (ch == 'x' || ch == 'X') {
+          return decodeRadix(value, i + 1, 16, 7, 15);
+        }
+        if ((ch >= '0' && ch <= '9') || ch == '_') {
+          return decodeRadix(value, i, 8, 10, 21);
+        }
+        return Token.TEXT;
+      }
+      boolean underscores = false;
+      while (true) {
+        int c = value.charAt(i);
+        if (c > '9' || c < '0') {
+          if (c == '_') {
+            underscores = true;
+          } else {
+            return Token.TEXT;
+          }
+        }
+        if (++i == len) {
+          if (underscores) {
+            String cleaned = value.substring(value.charAt(0) == '+' ? 1 : 0).replace("_", "");
+            if (cleaned.isEmpty() || "-".equals(cleaned)) {
+              throw new Stop(endOfLastEvent(), explain("Invalid number ('" + value + "')", null));
+            }
+          }
+          return Token.INTEGER;
+        }
+      }
+    }
+
+    /** Checks that the digits after a radix prefix can be read in that radix. */
+    private Token decodeRadix(String value, int from, int radix, int intDigits, int longDigits)
+        throws Stop {
+      String digits = value.substring(from).replace("_", "");
+      try {
+        if (digits.length() <= intDigits) {
+          Integer.parseInt(digits, radix);
+        } else if (digits.length() <= longDigits) {
+          Long.parseLong(digits, radix);
+        } else {
+          if (digits.length() > MAX_NUMBER_DIGITS) {
+            throw new Stop(last, "a number here has too many digits");
+          }
+          new java.math.BigInteger(digits, radix);
+        }
+      } catch (NumberFormatException e) {
+        throw new Stop(
+            endOfLastEvent(),
+            explain(
+                "Invalid base-" + radix + " number ('" + digits + "'), problem: " + e.getMessage(),
+                null));
+      }
+      return Token.INTEGER;
+    }
+
+    /**
      * Refuses aliases, anchors and tags on the node or key the parser is on. Each anchor and alias
      * name is reported once, at its first use, so an expansion attack does not flood the report.
      */
-    private void inspectEvent(JsonToken t) throws IOException {
-      Event event = parser.lastEvent();
-      if (parser.isCurrentAlias()) {
-        if (!refusedNames.add("*" + parser.aliasName())) {
+    private void inspectEvent(Token t) {
+      Event event = lastEvent;
+      if (currentIsAlias) {
+        String alias = String.valueOf(((AliasEvent) event).getAnchor());
+        if (!refusedNames.add("*" + alias)) {
           return;
         }
         problem(
             last,
             "the alias \"*"
-                + safe(parser.aliasName())
+                + safe(alias)
                 + "\" is not allowed; a "
                 + kind.noun
                 + " writes every value out in full, without anchors and"
                 + " aliases");
         return;
       }
-      String anchor = null;
-      if (event instanceof NodeEvent ne) {
-        anchor = ne.getAnchor();
-      }
-      if (anchor == null && t != JsonToken.FIELD_NAME) {
-        anchor = parser.getObjectId();
-      }
+      String anchor = event instanceof NodeEvent ne ? ne.getAnchor() : null;
       if (anchor != null && refusedNames.add("&" + anchor)) {
         problem(
             last,
@@ -445,104 +753,72 @@ final class YamlTreeReader {
       }
     }
 
-    private JsonNode readValue(JsonToken t, int depth) throws IOException {
+    /** The tree of the value starting with this token, at this JSON pointer. */
+    private JsonNode readValue(Token t, int depth, String pointer) throws Stop {
       if (depth >= MAX_DEPTH) {
         fail(last, "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep");
       }
-      values.put(NodePaths.pointer(path), last);
-      JsonNodeFactory nf = JsonNodeFactory.instance;
+      values.put(pointer, last);
       switch (t) {
         case START_OBJECT:
           {
-            ObjectNode o = nf.objectNode();
+            ObjectNode o = nodes.objectNode();
             Map<String, SourceLocation> seen = new HashMap<>();
             openMappings.push(seen);
-            for (JsonToken k = next(); k != JsonToken.END_OBJECT; k = next()) {
-              if (k != JsonToken.FIELD_NAME) {
+            for (Token k = next(); k != Token.END_OBJECT; k = next()) {
+              if (k != Token.KEY) {
                 fail(last, "a key is missing here; every entry of a mapping is \"key: value\"");
               }
-              String name = parser.currentName();
-              if (name.length() > MAX_KEY) {
+              String key = name;
+              if (key.length() > MAX_KEY) {
                 fail(last, KEY_TOO_LONG);
               }
-              SourceLocation keyLocation = last;
-              SourceLocation earlier = seen.putIfAbsent(name, keyLocation);
-              path.add(name);
-              JsonToken v = next();
-              if (earlier != null) {
-                problem(
-                    keyLocation,
-                    "the key \""
-                        + safe(name)
-                        + "\" is given twice in the same mapping; the first is on line "
-                        + earlier.line());
-                readValue(v, depth + 1);
-              } else {
-                keys.put(NodePaths.pointer(path), keyLocation);
-                o.set(name, readValue(v, depth + 1));
-              }
-              path.remove(path.size() - 1);
+              // a repeated key stops the parse where it is read (nextToken)
+              seen.put(key, last);
+              String child = pointer + NodePaths.pointer(List.of(key));
+              keys.put(child, last);
+              Token v = next();
+              o.set(key, readValue(v, depth + 1, child));
             }
             openMappings.pop();
             return o;
           }
         case START_ARRAY:
           {
-            ArrayNode a = nf.arrayNode();
+            ArrayNode a = nodes.arrayNode();
             int i = 0;
-            for (JsonToken v = next(); v != JsonToken.END_ARRAY; v = next()) {
-              path.add(i++);
-              a.add(readValue(v, depth + 1));
-              path.remove(path.size() - 1);
+            for (Token v = next(); v != Token.END_ARRAY; v = next()) {
+              a.add(readValue(v, depth + 1, pointer + "/" + i++));
             }
             return a;
           }
-        case VALUE_STRING:
-          String text = parser.getText();
-          if (text.length() > MAX_STRING) {
+        case TEXT:
+          if (scalar.length() > MAX_STRING) {
             fail(last, "a text value here is longer than " + MAX_STRING / 1024 + " KB");
           }
-          return nf.textNode(text);
-        case VALUE_NUMBER_INT:
-          {
-            String written = parser.getText();
-            if (!PLAIN_INTEGER.matcher(written).matches()) {
-              problem(last, notPlainInteger(written));
-              return nf.nullNode();
-            }
-            return nf.numberNode(new java.math.BigInteger(written));
+          return nodes.textNode(scalar);
+        case INTEGER:
+          if (!isPlainInteger(scalar)) {
+            problem(last, notPlainInteger(scalar));
+            return nodes.nullNode();
           }
-        case VALUE_NUMBER_FLOAT:
-          {
-            String written = parser.getText();
-            if (!PLAIN_DECIMAL.matcher(written).matches()) {
-              problem(last, notPlainDecimal(written));
-              return nf.nullNode();
-            }
-            return nf.numberNode(new java.math.BigDecimal(written));
+          return nodes.numberNode(new java.math.BigInteger(scalar));
+        case DECIMAL:
+          if (!PLAIN_DECIMAL.matcher(scalar).matches()) {
+            problem(last, notPlainDecimal(scalar));
+            return nodes.nullNode();
           }
-        case VALUE_TRUE:
-          return nf.booleanNode(true);
-        case VALUE_FALSE:
-          return nf.booleanNode(false);
-        case VALUE_NULL:
-          return nf.nullNode();
+          return nodes.numberNode(new java.math.BigDecimal(scalar));
+        case TRUE:
+          return nodes.booleanNode(true);
+        case FALSE:
+          return nodes.booleanNode(false);
+        case NULL:
+          return nodes.nullNode();
         default:
           fail(last, "this kind of YAML value is not allowed in a " + kind.noun);
-          return nf.nullNode();
+          return nodes.nullNode();
       }
-    }
-
-    /** Where the parser's current token (for a repeated key: that key) starts. */
-    private SourceLocation tokenLocation() {
-      JsonLocation l = parser.currentTokenLocation();
-      return l.getLineNr() > 0
-          ? new SourceLocation(file, l.getLineNr(), Math.max(1, l.getColumnNr()))
-          : last;
-    }
-
-    private boolean isDuplicateKey(JacksonException e) {
-      return String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '");
     }
 
     private void problem(SourceLocation where, String message) {
@@ -555,52 +831,14 @@ final class YamlTreeReader {
       throw new SpecException(capped(problems));
     }
 
-    private SourceLocation locationOf(JacksonException e) {
-      MarkedYAMLException marked = findCause(e, MarkedYAMLException.class);
-      if (marked != null && marked.getProblemMark() != null) {
-        Mark m = marked.getProblemMark();
-        return new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1);
-      }
-      JsonLocation l = e.getLocation();
-      if (l != null && l.getLineNr() > 0) {
-        return new SourceLocation(file, l.getLineNr(), Math.max(1, l.getColumnNr()));
-      }
-      return last;
-    }
-
-    private String explain(JacksonException e) {
-      if (e instanceof StreamConstraintsException) {
-        String m = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (m.contains("nesting")) {
-          return "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep";
-        }
-        if (m.contains("string")) {
-          return "a text value here is longer than " + MAX_STRING / 1024 + " KB";
-        }
-        if (m.contains("number")) {
-          return "a number here has too many digits";
-        }
-        if (m.contains("name")) {
-          return KEY_TOO_LONG;
-        }
-        return kind.tooLarge();
-      }
-      String all = String.valueOf(e.getOriginalMessage());
-      java.util.regex.Matcher dup =
-          java.util.regex.Pattern.compile("Duplicate field '(.*)'", java.util.regex.Pattern.DOTALL)
-              .matcher(all);
-      if (dup.matches()) {
-        SourceLocation first =
-            openMappings.isEmpty() ? null : openMappings.peek().get(dup.group(1));
-        return "the key \""
-            + safe(dup.group(1))
-            + "\" is given twice in the same mapping"
-            + (first == null ? "" : "; the first is on line " + first.line());
-      }
-      if (all.contains("Expected a field name")) {
+    /**
+     * The sentence for a problem SnakeYAML (or the typing of a scalar) reports, from its message:
+     * SnakeYAML's own words when they are plain, as they say what YAML expected.
+     */
+    private String explain(String message, MarkedYAMLException marked) {
+      if (String.valueOf(message).contains("Expected a field name")) {
         return "a key must be plain text, not a list or a mapping";
       }
-      MarkedYAMLException marked = findCause(e, MarkedYAMLException.class);
       if (marked != null) {
         String problem = marked.getProblem();
         if (problem != null && problem.contains("exceeds the limit")) {
@@ -616,6 +854,40 @@ final class YamlTreeReader {
       }
       return "the file is not well-formed YAML here";
     }
+  }
+
+  /**
+   * Whether this is a whole number as YAML 1.2's core schema and JSON write it: {@code
+   * -?(0|[1-9][0-9]*)}. YAML 1.1 readers also take octal ({@code 017} is 15), hexadecimal, binary,
+   * a plus sign and underscores, which change the value or its meaning from reader to reader, so
+   * only this form is accepted.
+   */
+  static boolean isPlainInteger(String written) {
+    int i = written.startsWith("-") ? 1 : 0;
+    if (i == written.length()) {
+      return false;
+    }
+    if (written.charAt(i) == '0') {
+      return i + 1 == written.length();
+    }
+    for (; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether YAML 1.1 reads this non-empty scalar as text whatever its style, without asking the
+   * resolver: it starts with a letter and is longer than the longest word YAML 1.1 reads as
+   * anything else ("false"), as most titles and names in a spec are. Only the words for booleans
+   * and null start with a letter, so the resolver's regular expressions need not run on these.
+   */
+  static boolean isPlainText(String value) {
+    char c = value.charAt(0);
+    return value.length() > 5 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
   }
 
   /** Why a whole number is refused, in a sentence that says how to write it. */
@@ -693,31 +965,22 @@ final class YamlTreeReader {
     }
   }
 
-  private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-    }
-    return null;
-  }
-
   /** Shortens text quoted back to the designer and escapes its control characters. */
   static String safe(String text) {
     String s = text.length() > 60 ? text.substring(0, 57) + "..." : text;
     return org.qualcheck.model.PrintableText.escape(s);
   }
 
-  private static String describeToken(JsonToken t) {
+  private static String describeToken(Token t) {
     if (t == null) {
       return "nothing";
     }
     switch (t) {
       case START_ARRAY:
         return "a list";
-      case VALUE_STRING:
+      case TEXT:
         return "a single piece of text";
-      case VALUE_NULL:
+      case NULL:
         return "an empty value";
       default:
         return "a single value";
@@ -736,46 +999,5 @@ final class YamlTreeReader {
                 + (problems.size() - MAX_PROBLEMS)
                 + " more problems like those above; fix those first"));
     return shown;
-  }
-
-  /** A factory whose parsers expose the YAML event behind each token. */
-  private static final class EventAwareYamlFactory extends YAMLFactory {
-    private static final long serialVersionUID = 1L;
-
-    EventAwareYamlFactory(YAMLFactoryBuilder builder) {
-      super(builder);
-    }
-
-    @Override
-    protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
-      return new EventAwareYamlParser(
-          ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
-    }
-  }
-
-  /**
-   * A parser that exposes the YAML event behind the current token, because the token API does not
-   * report anchors on scalars, and reports a collection's tag on the keys inside it.
-   */
-  private static final class EventAwareYamlParser extends YAMLParser {
-    EventAwareYamlParser(
-        IOContext ctxt,
-        int parserFeatures,
-        int yamlFeatures,
-        LoaderOptions loaderOptions,
-        ObjectCodec codec,
-        Reader reader) {
-      super(ctxt, parserFeatures, yamlFeatures, loaderOptions, codec, reader);
-    }
-
-    Event lastEvent() {
-      return _lastEvent;
-    }
-
-    String aliasName() {
-      return _lastEvent instanceof org.yaml.snakeyaml.events.AliasEvent a
-          ? String.valueOf(a.getAnchor())
-          : "";
-    }
   }
 }
