@@ -356,7 +356,7 @@ public final class Linter {
       }
       Verdict v = implied(q, unmarked, r, simple, WitnessSearch.PLAN_LIMIT);
       switch (v.status()) {
-        case IMPLIED -> kept.remove(r);
+        case IMPLIED -> remove(kept, r);
         case BROKEN -> notImplied(q, unmarked, r, v, out);
         case UNDECIDED -> out.add(
             undecided("whether rule " + r.id() + " is implied by the rules not marked implied",
@@ -375,13 +375,13 @@ public final class Linter {
         continue;
       }
       List<Rule> others = new ArrayList<>(kept);
-      others.remove(r);
+      remove(others, r);
       // where a plan can be read several ways, a first plan that is ambiguous leaves the
       // question open: lint then makes no claim
       Verdict v = implied(q, others, r, simple, 1);
       switch (v.status()) {
         case IMPLIED -> {
-          kept.remove(r);
+          remove(kept, r);
           List<Rule> implying = smallestImplying(q, others, r, simple);
           out.add(
               new Finding(
@@ -399,7 +399,7 @@ public final class Linter {
           if (!simple && r instanceof Total t && t.bounds().max().isPresent()) {
             Optional<Optional<Rule>> evaded = evadedMaximum(q, others, t, out);
             if (evaded.isPresent()) {
-              int at = kept.indexOf(r);
+              int at = indexOf(kept, r);
               evaded.get().ifPresentOrElse(rest -> kept.set(at, rest), () -> kept.remove(at));
             }
           }
@@ -408,6 +408,28 @@ public final class Linter {
             undecided("whether rule " + r.id() + " is implied by the others",
                 q.location("rule:" + r.id())));
       }
+    }
+  }
+
+  /**
+   * Where {@code rule} itself stands in {@code rules}, or -1. Rules are looked up by identity: each
+   * is one of the qualification's, and comparing records by value would link a method handle for
+   * each rule class on first use, a cost every lint pays at start-up for an answer known already.
+   */
+  private static int indexOf(List<Rule> rules, Rule rule) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == rule) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes {@code rule} itself from {@code rules}, if it is there (see {@link #indexOf}). */
+  private static void remove(List<Rule> rules, Rule rule) {
+    int at = indexOf(rules, rule);
+    if (at >= 0) {
+      rules.remove(at);
     }
   }
 
@@ -684,7 +706,7 @@ public final class Linter {
     List<Rule> implying = new ArrayList<>(others);
     for (Rule o : others) {
       List<Rule> fewer = new ArrayList<>(implying);
-      fewer.remove(o);
+      remove(fewer, o);
       if (implied(q, fewer, r, simple, 1).status() == VerdictStatus.IMPLIED) {
         implying = fewer;
       }
@@ -916,7 +938,7 @@ public final class Linter {
             .reduce((a, b) -> b)
             .orElse(conflicting.get(conflicting.size() - 1));
     List<Rule> rest = new ArrayList<>(conflicting);
-    rest.remove(last);
+    remove(rest, last);
     Optional<org.qualcheck.plan.Completion> cheapest =
         Planner.of(withRules(q, rest)).complete(Plan.of(), PlanOptions.defaults()).best();
     if (cheapest.isEmpty()) {
