@@ -520,11 +520,26 @@ public final class Planner {
     }
   }
 
-  private static final Comparator<Repair> REPAIR_ORDER =
-      Comparator.comparingLong(Repair::credits)
-          .thenComparingInt(Repair::units)
-          .thenComparing(Repair::removed, Arrays::compare)
-          .thenComparing(Repair::added, Arrays::compare);
+  private static final Comparator<Repair> REPAIR_ORDER = new RepairOrder();
+
+  /**
+   * Repairs by credits changed, then units changed, then the units removed and added. A class of
+   * its own rather than a chain of {@code Comparator} lambdas, which would be linked when the
+   * planner is first used, on the start-up of every command that plans.
+   */
+  private static final class RepairOrder implements Comparator<Repair> {
+    @Override
+    public int compare(Repair a, Repair b) {
+      int c = Long.compare(a.credits(), b.credits());
+      if (c == 0) {
+        c = Integer.compare(a.units(), b.units());
+      }
+      if (c == 0) {
+        c = Arrays.compare(a.removed(), b.removed());
+      }
+      return c != 0 ? c : Arrays.compare(a.added(), b.added());
+    }
+  }
 
   /**
    * At most this many sets of units to remove are tried per repair: every set for plans of up to
