@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
@@ -113,13 +114,26 @@ public final class Linter {
       }
     }
     // a stable sort: findings on the same line keep the order they were found in
-    return new LintReport(
-        q,
-        out.stream()
-            .sorted(
-                Comparator.comparing(Finding::severity)
-                    .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(0)))
-            .collect(ImmutableList.toImmutableList()));
+    out.sort(BY_SEVERITY_THEN_LINE);
+    return new LintReport(q, ImmutableList.copyOf(out));
+  }
+
+  /**
+   * Findings by severity, then by the line they concern (those on no line first). A class rather
+   * than a chain of comparator lambdas, which every lint would link at start-up.
+   */
+  private static final Comparator<Finding> BY_SEVERITY_THEN_LINE = new BySeverityThenLine();
+
+  private static final class BySeverityThenLine implements Comparator<Finding> {
+    @Override
+    public int compare(Finding a, Finding b) {
+      int c = a.severity().compareTo(b.severity());
+      return c != 0 ? c : Integer.compare(line(a), line(b));
+    }
+
+    private static int line(Finding f) {
+      return f.location().isPresent() ? f.location().get().line() : 0;
+    }
   }
 
   // ----- figures transcribed from the source -----
@@ -191,10 +205,10 @@ public final class Linter {
       int declared = g.declaredCredits().getAsInt();
       int sum = q.credits(g.units());
       boolean mandatory = !g.units().isEmpty() && required.keySet().containsAll(g.units());
-      String units =
-          g.units().stream()
-              .map(u -> u + " (" + q.units().get(u).credits() + ")")
-              .collect(Collectors.joining(", "));
+      StringJoiner units = new StringJoiner(", ");
+      for (String u : g.units()) {
+        units.add(u + " (" + q.units().get(u).credits() + ")");
+      }
       String disagreement =
           mandatory && declared != sum
               ? "every one of its units must be taken and they add up to " + sum + ": " + units

@@ -51,10 +51,11 @@ public final class Planner {
     this.checker = checker;
     this.compiled = checker.compiled();
     this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
-    this.routes =
-        routeCheckers.stream()
-            .map(c -> new Planner(c, List.of()))
-            .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Planner> routes = ImmutableList.builder();
+    for (Checker c : routeCheckers) {
+      routes.add(new Planner(c, List.of()));
+    }
+    this.routes = routes.build();
     List<org.qualcheck.model.Variant> pathways = checker.qualification().pathways();
     ImmutableList.Builder<String> ids = ImmutableList.builder();
     for (int i = 0; i < routeCheckers.size(); i++) {
