@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -359,8 +360,12 @@ public final class Linter {
   }
 
   private static void redundantRules(Qualification q, boolean simple, List<Finding> out) {
-    List<Rule> unmarked =
-        q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).toList();
+    List<Rule> unmarked = new ArrayList<>();
+    for (Rule r : q.rules()) {
+      if (!q.impliedRules().contains(r.id())) {
+        unmarked.add(r);
+      }
+    }
     List<Rule> kept = new ArrayList<>(q.rules());
     // a rule marked implied must follow from the unmarked rules alone, so that dropping every
     // marked rule at once never changes which plans meet the rules
@@ -787,11 +792,7 @@ public final class Linter {
       switch (found.status()) {
         case FOUND -> {
           Plan p = found.witness().orElseThrow();
-          RuleOutcome broken =
-              full.check(p).outcomes().stream()
-                  .filter(x -> !x.holds())
-                  .min(Comparator.comparing(x -> !x.rule().id().equals(r.id())))
-                  .orElseThrow();
+          RuleOutcome broken = brokenOutcome(full.check(p), r);
           return new Verdict(VerdictStatus.BROKEN, Optional.of(p), Optional.of(brokenText(broken)));
         }
         case UNDECIDED -> status = VerdictStatus.UNDECIDED;
@@ -806,6 +807,23 @@ public final class Linter {
       }
     }
     return Verdict.of(status);
+  }
+
+  /** The outcome of {@code r} if the plan breaks it, otherwise the first rule the plan breaks. */
+  private static RuleOutcome brokenOutcome(CheckResult result, Rule r) {
+    RuleOutcome first = null;
+    for (RuleOutcome o : result.outcomes()) {
+      if (!o.holds()) {
+        if (o.rule().id().equals(r.id())) {
+          return o;
+        }
+        first = first == null ? o : first;
+      }
+    }
+    if (first == null) {
+      throw new NoSuchElementException("the plan breaks no rule");
+    }
+    return first;
   }
 
   private static String brokenText(RuleOutcome o) {
