@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -36,7 +37,7 @@ public record Group(
     checkNotNull(title, "title");
     units = ImmutableList.copyOf(checkNotNull(units, "units"));
     checkArgument(
-        units.stream().distinct().count() == units.size(), "group %s lists a unit twice", id);
+        ImmutableSet.copyOf(units).size() == units.size(), "group %s lists a unit twice", id);
     checkNotNull(declaredCredits, "declaredCredits");
   }
 

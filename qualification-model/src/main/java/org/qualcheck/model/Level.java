@@ -63,7 +63,7 @@ public enum Level {
     if (text == null) {
       return Optional.empty();
     }
-    String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String t = withSingleSpaces(text.trim().toLowerCase(Locale.ROOT));
     for (Level level : values()) {
       if (t.equals(level.code.toLowerCase(Locale.ROOT))
           || t.equals(level.label.toLowerCase(Locale.ROOT))) {
@@ -71,6 +71,27 @@ public enum Level {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code text} with each run of whitespace (what {@code \s} matches in a regular expression: space,
+   * tab, line feed, vertical tab, form feed, carriage return) written as one space. Without a regular
+   * expression: every unit's level is parsed on every command's start-up.
+   */
+  private static String withSingleSpaces(String text) {
+    StringBuilder s = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (!space) {
+        s.append(c);
+      } else if (!inRun) {
+        s.append(' ');
+      }
+      inRun = space;
+    }
+    return s.toString();
   }
 
   /**

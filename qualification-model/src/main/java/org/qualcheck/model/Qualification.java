@@ -59,8 +59,10 @@ public final class Qualification {
     this.lowestLevel = checkNotNull(b.lowestLevel, "lowestLevel");
     this.highestLevel = checkNotNull(b.highestLevel, "highestLevel");
     this.timeLimitYears = checkNotNull(b.timeLimitYears, "timeLimitYears");
-    timeLimitYears.ifPresent(
-        y -> checkArgument(y >= 1, "a time limit is at least one year, not %s", y));
+    if (timeLimitYears.isPresent()) {
+      int y = timeLimitYears.getAsInt();
+      checkArgument(y >= 1, "a time limit is at least one year, not %s", y);
+    }
     checkArgument(
         lowestLevel.compareTo(highestLevel) <= 0,
         "the lowest allowed level %s is above the highest %s",
@@ -75,7 +77,9 @@ public final class Qualification {
     this.impliedRules = ImmutableSet.copyOf(b.impliedRules);
     Map<String, Unit> byReference = new LinkedHashMap<>();
     for (Unit u : units.values()) {
-      u.reference().ifPresent(r -> byReference.putIfAbsent(r.value(), u));
+      if (u.reference().isPresent()) {
+        byReference.putIfAbsent(u.reference().get().value(), u);
+      }
     }
     this.unitsByReference = ImmutableMap.copyOf(byReference);
     checkUnambiguous(units.values());
@@ -84,7 +88,13 @@ public final class Qualification {
       byFolded.put(folded(u.number()), u);
     }
     this.unitsByFoldedNumber = ImmutableMap.copyOf(byFolded);
-    this.spacedUnitNumbers = units.keySet().stream().anyMatch(UnitList::holdsSpace);
+    // loops rather than streams and lambdas here: a qualification is built on every command's
+    // start-up (and lint builds one per rule it weighs), before their call sites are linked
+    boolean spaced = false;
+    for (String number : units.keySet()) {
+      spaced |= UnitList.holdsSpace(number);
+    }
+    this.spacedUnitNumbers = spaced;
     for (Group g : groups.values()) {
       for (String u : g.units()) {
         checkArgument(units.containsKey(u), "group %s names unit %s, which is not declared", g.id(), u);
@@ -117,8 +127,12 @@ public final class Qualification {
   /** The common rules, then each pathway's, then each endorsement's. */
   private List<Rule> allRules() {
     List<Rule> all = new java.util.ArrayList<>(rules);
-    pathways.forEach(p -> all.addAll(p.rules()));
-    endorsements.forEach(e -> all.addAll(e.rules()));
+    for (Variant p : pathways) {
+      all.addAll(p.rules());
+    }
+    for (Variant e : endorsements) {
+      all.addAll(e.rules());
+    }
     return all;
   }
 

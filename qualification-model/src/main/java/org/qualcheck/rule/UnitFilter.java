@@ -86,9 +86,15 @@ public record UnitFilter(
    * @param unit the unit to test
    */
   public boolean accepts(Unit unit) {
-    return level.map(f -> f.accepts(unit.level())).orElse(true)
-        && attribute.map(unit.attributes()::contains).orElse(true)
-        && !withoutAttribute.map(unit.attributes()::contains).orElse(false);
+    // no lambdas: every rule's filter is applied to every unit when a qualification is compiled,
+    // on every command's start-up, while nearly all code runs interpreted
+    if (level.isPresent() && !level.get().accepts(unit.level())) {
+      return false;
+    }
+    if (attribute.isPresent() && !unit.attributes().contains(attribute.get())) {
+      return false;
+    }
+    return withoutAttribute.isEmpty() || !unit.attributes().contains(withoutAttribute.get());
   }
 
   /**
@@ -98,12 +104,17 @@ public record UnitFilter(
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
-    level.ifPresent(f -> s.append(' ').append(f));
+    if (level.isPresent()) {
+      s.append(' ').append(level.get());
+    }
     if (attribute.isPresent() || withoutAttribute.isPresent()) {
       s.append(" from units ");
-      attribute.ifPresent(a -> s.append("marked ").append(a));
-      withoutAttribute.ifPresent(
-          a -> s.append(attribute.isPresent() ? " and not " : "not marked ").append(a));
+      if (attribute.isPresent()) {
+        s.append("marked ").append(attribute.get());
+      }
+      if (withoutAttribute.isPresent()) {
+        s.append(attribute.isPresent() ? " and not " : "not marked ").append(withoutAttribute.get());
+      }
     }
     return s.toString();
   }

@@ -1,6 +1,7 @@
 package org.qualcheck.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import org.qualcheck.model.SourceLocation;
@@ -33,8 +34,45 @@ record LocatedTree(
     return l != null ? l : valueAt(path);
   }
 
-  /** The node at this path, or a missing node. */
+  /**
+   * The node at this path, or a missing node: what {@code root.at(NodePaths.pointer(path))} finds,
+   * stepping down the path rather than writing a JSON pointer and parsing it again for each of the
+   * many lookups that assembling a spec makes.
+   */
   JsonNode node(List<?> path) {
-    return root.at(NodePaths.pointer(path));
+    JsonNode node = root;
+    for (Object element : path) {
+      JsonNode child = null;
+      if (node.isObject()) {
+        child = node.get(element.toString());
+      } else if (node.isArray()) {
+        int index = arrayIndex(element.toString());
+        child = index < 0 ? null : node.get(index);
+      }
+      if (child == null) {
+        return MissingNode.getInstance();
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /**
+   * The list position a path element names, as a JSON pointer reads it (digits without a leading
+   * zero, within an int), or -1.
+   */
+  private static int arrayIndex(String element) {
+    int n = element.length();
+    if (n == 0 || n > 10 || (element.charAt(0) == '0' && n > 1)) {
+      return -1;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = element.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+    }
+    long index = Long.parseLong(element);
+    return index > Integer.MAX_VALUE ? -1 : (int) index;
   }
 }

@@ -52,6 +52,8 @@ final class SchemaValidator {
 
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new HashMap<>();
+  /** Each local reference the schema makes, resolved once when it is vetted. */
+  private final Map<String, JsonNode> references = new HashMap<>();
 
   private SchemaValidator(JsonNode root) {
     this.root = root;
@@ -100,7 +102,7 @@ final class SchemaValidator {
     for (Map.Entry<String, JsonNode> entry : schema.properties()) {
       JsonNode k = entry.getValue();
       switch (entry.getKey()) {
-        case "$ref" -> evaluate(resolve(k.textValue()), value, at, combined, out);
+        case "$ref" -> evaluate(references.get(k.textValue()), value, at, combined, out);
         case "type" -> {
           if (!hasType(value, k.textValue())) {
             out.add(violation("type", at, null, combined));
@@ -314,7 +316,7 @@ final class SchemaValidator {
           if (!k.isTextual() || !k.textValue().startsWith("#/")) {
             throw new IllegalStateException("the schema has a non-local reference at " + here);
           }
-          resolve(k.textValue());
+          references.put(k.textValue(), resolve(k.textValue()));
         }
         case "type" -> {
           if (!k.isTextual()) {

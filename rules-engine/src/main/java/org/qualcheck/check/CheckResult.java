@@ -94,18 +94,22 @@ public record CheckResult(
 
   /** {@return the ids of the pathways the plan achieves, in the qualification's order} */
   public List<String> achievedPathways() {
-    return pathways.stream()
-        .filter(VariantOutcome::met)
-        .map(VariantOutcome::id)
-        .collect(ImmutableList.toImmutableList());
+    return metIds(pathways);
   }
 
   /** {@return the ids of the endorsed titles the plan earns, in the qualification's order} */
   public List<String> earnedEndorsements() {
-    return endorsements.stream()
-        .filter(VariantOutcome::met)
-        .map(VariantOutcome::id)
-        .collect(ImmutableList.toImmutableList());
+    return metIds(endorsements);
+  }
+
+  private static List<String> metIds(List<VariantOutcome> variants) {
+    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    for (VariantOutcome v : variants) {
+      if (v.met()) {
+        ids.add(v.id());
+      }
+    }
+    return ids.build();
   }
 
   /** {@return the three-valued verdict: met, not met, or undecided at the search's bound} */
@@ -140,6 +144,14 @@ public record CheckResult(
 
   /** {@return the outcomes of the common rules the plan does not meet} */
   public List<RuleOutcome> failures() {
-    return outcomes.stream().filter(o -> !o.holds()).collect(ImmutableList.toImmutableList());
+    // a loop rather than a stream: every text report asks for the failures once, on start-up,
+    // where a stream's lambda and Guava's collectors would be set up for this alone
+    ImmutableList.Builder<RuleOutcome> failures = ImmutableList.builder();
+    for (RuleOutcome o : outcomes) {
+      if (!o.holds()) {
+        failures.add(o);
+      }
+    }
+    return failures.build();
   }
 }

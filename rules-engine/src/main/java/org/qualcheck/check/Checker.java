@@ -13,8 +13,10 @@ import org.qualcheck.compile.Bits;
 import org.qualcheck.compile.CompiledQualification;
 import org.qualcheck.compile.CompiledRule;
 import org.qualcheck.model.Qualification;
+import org.qualcheck.model.Variant;
 import org.qualcheck.record.Via;
 import org.qualcheck.rule.AllOf;
+import org.qualcheck.rule.Rule;
 
 /**
  * Checks plans against one qualification's rules of combination and explains the verdict.
@@ -41,25 +43,33 @@ public final class Checker {
       this.routes = ImmutableList.of();
       this.endorsed = ImmutableList.of();
     } else {
-      this.routes =
-          q.routes().stream().map(Checker::of).collect(ImmutableList.toImmutableList());
-      this.endorsed =
-          q.endorsements().stream()
-              .map(
-                  e ->
-                      q.routesWith(e.id()).stream()
-                          .map(Checker::of)
-                          .collect(ImmutableList.toImmutableList()))
-              .collect(ImmutableList.toImmutableList());
+      this.routes = checkers(q.routes());
+      ImmutableList.Builder<ImmutableList<Checker>> endorsed = ImmutableList.builder();
+      for (Variant e : q.endorsements()) {
+        endorsed.add(checkers(q.routesWith(e.id())));
+      }
+      this.endorsed = endorsed.build();
     }
-    this.requirements =
-        q.rules().stream()
-            .map(r -> RuleText.requirement(r, q))
-            .collect(ImmutableList.toImmutableList());
-    this.required =
-        q.rules().stream()
-            .map(r -> r instanceof AllOf a ? requiredUnits(a) : ImmutableList.<String>of())
-            .collect(ImmutableList.toImmutableList());
+    // loops rather than streams: a checker is built on every command's start-up, where each
+    // stream's lambdas and Guava's collectors would be linked and set up before their first use
+    ImmutableList.Builder<String> requirements =
+        ImmutableList.builderWithExpectedSize(q.rules().size());
+    ImmutableList.Builder<ImmutableList<String>> required =
+        ImmutableList.builderWithExpectedSize(q.rules().size());
+    for (Rule r : q.rules()) {
+      requirements.add(RuleText.requirement(r, q));
+      required.add(r instanceof AllOf a ? requiredUnits(a) : ImmutableList.of());
+    }
+    this.requirements = requirements.build();
+    this.required = required.build();
+  }
+
+  private static ImmutableList<Checker> checkers(List<Qualification> routes) {
+    ImmutableList.Builder<Checker> checkers = ImmutableList.builderWithExpectedSize(routes.size());
+    for (Qualification route : routes) {
+      checkers.add(of(route));
+    }
+    return checkers.build();
   }
 
   /**

@@ -57,7 +57,7 @@ public final class RuleText {
     boolean one = bounds.max().isPresent()
         ? bounds.max().getAsLong() == 1 && bounds.min().orElse(1) == 1
         : bounds.lowest() == 1;
-    return bounds + " " + (one ? measure.amount(1).replaceFirst("^1 ", "") : measure.plural());
+    return bounds + " " + (one ? measure.amount(1).substring("1 ".length()) : measure.plural());
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.Ints;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,10 @@ public final class CompiledQualification {
       }
     }
     this.classOf = equivalenceClasses(q, n);
-    int classes = Arrays.stream(classOf).max().orElse(-1) + 1;
+    int classes = 0;
+    for (int c : classOf) {
+      classes = Math.max(classes, c + 1);
+    }
     this.classMasks = new long[classes][];
     for (int c = 0; c < classes; c++) {
       classMasks[c] = Bits.empty(n);
@@ -112,7 +116,7 @@ public final class CompiledQualification {
           opts.add(g);
         }
       }
-      options[i] = opts.stream().mapToInt(Integer::intValue).toArray();
+      options[i] = Ints.toArray(opts);
       anyChoice |= options[i].length > 1;
     }
     ImmutableList.Builder<CompiledRule> compiled = ImmutableList.builder();
@@ -618,7 +622,7 @@ public final class CompiledQualification {
           sumList.add(r);
         }
       }
-      this.sums = sumList.stream().mapToInt(Integer::intValue).toArray();
+      this.sums = Ints.toArray(sumList);
       Set<Integer> seen = new HashSet<>();
       for (int i = Bits.next(chosen, 0); i >= 0; i = Bits.next(chosen, i + 1)) {
         int c = classOf[i];
@@ -660,7 +664,7 @@ public final class CompiledQualification {
           out.add(i);
         }
       }
-      return out.stream().mapToInt(Integer::intValue).toArray();
+      return Ints.toArray(out);
     }
 
     /**
@@ -791,7 +795,7 @@ public final class CompiledQualification {
       capKinds = new ArrayList<>();
       capSure = new ArrayList<>();
       for (List<Integer> members : kinds.values()) {
-        int[] units = members.stream().mapToInt(Integer::intValue).toArray();
+        int[] units = Ints.toArray(members);
         long[] adds = new long[rules.size()];
         for (int r : sums) {
           CompiledRule.Sum sum = (CompiledRule.Sum) rules.get(r);
@@ -1114,7 +1118,7 @@ public final class CompiledQualification {
           }
         }
         kindGroups.add(allowed);
-        kindSums.add(changes.stream().mapToInt(Integer::intValue).toArray());
+        kindSums.add(Ints.toArray(changes));
         kindGains.add(gains.toArray(new long[0][]));
         long[] most = new long[changes.size()];
         for (int j = 0; j < most.length; j++) {
@@ -1254,7 +1258,7 @@ public final class CompiledQualification {
           List<Integer> sorted = new ArrayList<>(family);
           sorted.sort(null);
           if (seen.add(sorted)) {
-            out.add(family.stream().mapToInt(Integer::intValue).toArray());
+            out.add(Ints.toArray(family));
           }
         }
         return out;
@@ -1536,7 +1540,7 @@ public final class CompiledQualification {
       return new CompiledRule.Requirements(
           rule,
           masks.toArray(new long[0][]),
-          groups.stream().mapToInt(Integer::intValue).toArray(),
+          Ints.toArray(groups),
           all);
     }
 

@@ -39,7 +39,10 @@ public final class StructureText {
           .append(PrintableText.escape(q.source().replaceAll("\\s+", " ").strip()))
           .append('\n');
     }
-    int numberWidth = q.units().keySet().stream().mapToInt(String::length).max().orElse(0);
+    int numberWidth = 0;
+    for (String number : q.units().keySet()) {
+      numberWidth = Math.max(numberWidth, number.length());
+    }
     Set<String> grouped = new TreeSet<>();
     for (Group g : q.groups().values()) {
       int credits = q.credits(g.units());
@@ -51,10 +54,17 @@ public final class StructureText {
         grouped.add(u);
       }
     }
-    List<Unit> loose = q.units().values().stream().filter(u -> !grouped.contains(u.number())).toList();
+    List<Unit> loose = new ArrayList<>();
+    for (Unit u : q.units().values()) {
+      if (!grouped.contains(u.number())) {
+        loose.add(u);
+      }
+    }
     if (!loose.isEmpty()) {
       s.append("\nUnits in no group\n");
-      loose.forEach(u -> row(s, u, Math.max(4, numberWidth)));
+      for (Unit u : loose) {
+        row(s, u, Math.max(4, numberWidth));
+      }
     }
     s.append("\nRules of combination\n").append(rules(q));
     if (!q.pathways().isEmpty()) {
@@ -87,8 +97,25 @@ public final class StructureText {
 
   private static void row(StringBuilder s, Unit u, int numberWidth) {
     String title = PrintableText.escape(u.title()) + attributes(u, "  [", "]");
-    s.append(String.format("  %-" + numberWidth + "s  %-10s  %2d cr  %-7s  %s%n", u.number(),
-        u.reference().map(Object::toString).orElse(""), u.credits(), u.level().label(), title));
+    s.append("  ");
+    padded(s, u.number(), numberWidth).append("  ");
+    padded(s, u.reference().isPresent() ? u.reference().get().toString() : "", 10).append("  ");
+    String credits = Integer.toString(u.credits());
+    s.append(" ".repeat(Math.max(0, 2 - credits.length()))).append(credits).append(" cr  ");
+    padded(s, u.level().label(), 7).append("  ").append(title).append(System.lineSeparator());
+  }
+
+  /**
+   * Appends {@code text} and then spaces up to {@code width} characters. The table is printed once
+   * per command, so it is padded here rather than by {@code String.format}, whose first use in a
+   * process costs more than the rest of the table.
+   */
+  private static StringBuilder padded(StringBuilder s, String text, int width) {
+    s.append(text);
+    for (int i = text.length(); i < width; i++) {
+      s.append(' ');
+    }
+    return s;
   }
 
   /** The unit's attributes, comma-separated between {@code open} and {@code close}; or nothing. */

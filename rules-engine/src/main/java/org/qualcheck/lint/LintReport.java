@@ -35,6 +35,12 @@ public record LintReport(Qualification qualification, List<Finding> findings) {
    * @param kind the kind of finding wanted
    */
   public List<Finding> ofKind(FindingKind kind) {
-    return findings.stream().filter(f -> f.kind() == kind).collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Finding> of = ImmutableList.builder();
+    for (Finding f : findings) {
+      if (f.kind() == kind) {
+        of.add(f);
+      }
+    }
+    return of.build();
   }
 }

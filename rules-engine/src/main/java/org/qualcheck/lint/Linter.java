@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.Checker;
@@ -113,13 +115,26 @@ public final class Linter {
       }
     }
     // a stable sort: findings on the same line keep the order they were found in
-    return new LintReport(
-        q,
-        out.stream()
-            .sorted(
-                Comparator.comparing(Finding::severity)
-                    .thenComparingInt(f -> f.location().map(SourceLocation::line).orElse(0)))
-            .collect(ImmutableList.toImmutableList()));
+    out.sort(BY_SEVERITY_THEN_LINE);
+    return new LintReport(q, ImmutableList.copyOf(out));
+  }
+
+  /**
+   * Findings by severity, then by the line they concern (those on no line first). A class rather
+   * than a chain of comparator lambdas, which every lint would link at start-up.
+   */
+  private static final Comparator<Finding> BY_SEVERITY_THEN_LINE = new BySeverityThenLine();
+
+  private static final class BySeverityThenLine implements Comparator<Finding> {
+    @Override
+    public int compare(Finding a, Finding b) {
+      int c = a.severity().compareTo(b.severity());
+      return c != 0 ? c : Integer.compare(line(a), line(b));
+    }
+
+    private static int line(Finding f) {
+      return f.location().isPresent() ? f.location().get().line() : 0;
+    }
   }
 
   // ----- figures transcribed from the source -----
@@ -191,10 +206,10 @@ public final class Linter {
       int declared = g.declaredCredits().getAsInt();
       int sum = q.credits(g.units());
       boolean mandatory = !g.units().isEmpty() && required.keySet().containsAll(g.units());
-      String units =
-          g.units().stream()
-              .map(u -> u + " (" + q.units().get(u).credits() + ")")
-              .collect(Collectors.joining(", "));
+      StringJoiner units = new StringJoiner(", ");
+      for (String u : g.units()) {
+        units.add(u + " (" + q.units().get(u).credits() + ")");
+      }
       String disagreement =
           mandatory && declared != sum
               ? "every one of its units must be taken and they add up to " + sum + ": " + units
@@ -345,8 +360,12 @@ public final class Linter {
   }
 
   private static void redundantRules(Qualification q, boolean simple, List<Finding> out) {
-    List<Rule> unmarked =
-        q.rules().stream().filter(r -> !q.impliedRules().contains(r.id())).toList();
+    List<Rule> unmarked = new ArrayList<>();
+    for (Rule r : q.rules()) {
+      if (!q.impliedRules().contains(r.id())) {
+        unmarked.add(r);
+      }
+    }
     List<Rule> kept = new ArrayList<>(q.rules());
     // a rule marked implied must follow from the unmarked rules alone, so that dropping every
     // marked rule at once never changes which plans meet the rules
@@ -356,7 +375,7 @@ public final class Linter {
       }
       Verdict v = implied(q, unmarked, r, simple, WitnessSearch.PLAN_LIMIT);
       switch (v.status()) {
-        case IMPLIED -> kept.remove(r);
+        case IMPLIED -> remove(kept, r);
         case BROKEN -> notImplied(q, unmarked, r, v, out);
         case UNDECIDED -> out.add(
             undecided("whether rule " + r.id() + " is implied by the rules not marked implied",
@@ -375,13 +394,13 @@ public final class Linter {
         continue;
       }
       List<Rule> others = new ArrayList<>(kept);
-      others.remove(r);
+      remove(others, r);
       // where a plan can be read several ways, a first plan that is ambiguous leaves the
       // question open: lint then makes no claim
       Verdict v = implied(q, others, r, simple, 1);
       switch (v.status()) {
         case IMPLIED -> {
-          kept.remove(r);
+          remove(kept, r);
           List<Rule> implying = smallestImplying(q, others, r, simple);
           out.add(
               new Finding(
@@ -399,7 +418,7 @@ public final class Linter {
           if (!simple && r instanceof Total t && t.bounds().max().isPresent()) {
             Optional<Optional<Rule>> evaded = evadedMaximum(q, others, t, out);
             if (evaded.isPresent()) {
-              int at = kept.indexOf(r);
+              int at = indexOf(kept, r);
               evaded.get().ifPresentOrElse(rest -> kept.set(at, rest), () -> kept.remove(at));
             }
           }
@@ -408,6 +427,28 @@ public final class Linter {
             undecided("whether rule " + r.id() + " is implied by the others",
                 q.location("rule:" + r.id())));
       }
+    }
+  }
+
+  /**
+   * Where {@code rule} itself stands in {@code rules}, or -1. Rules are looked up by identity: each
+   * is one of the qualification's, and comparing records by value would link a method handle for
+   * each rule class on first use, a cost every lint pays at start-up for an answer known already.
+   */
+  private static int indexOf(List<Rule> rules, Rule rule) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == rule) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes {@code rule} itself from {@code rules}, if it is there (see {@link #indexOf}). */
+  private static void remove(List<Rule> rules, Rule rule) {
+    int at = indexOf(rules, rule);
+    if (at >= 0) {
+      rules.remove(at);
     }
   }
 
@@ -684,7 +725,7 @@ public final class Linter {
     List<Rule> implying = new ArrayList<>(others);
     for (Rule o : others) {
       List<Rule> fewer = new ArrayList<>(implying);
-      fewer.remove(o);
+      remove(fewer, o);
       if (implied(q, fewer, r, simple, 1).status() == VerdictStatus.IMPLIED) {
         implying = fewer;
       }
@@ -751,11 +792,7 @@ public final class Linter {
       switch (found.status()) {
         case FOUND -> {
           Plan p = found.witness().orElseThrow();
-          RuleOutcome broken =
-              full.check(p).outcomes().stream()
-                  .filter(x -> !x.holds())
-                  .min(Comparator.comparing(x -> !x.rule().id().equals(r.id())))
-                  .orElseThrow();
+          RuleOutcome broken = brokenOutcome(full.check(p), r);
           return new Verdict(VerdictStatus.BROKEN, Optional.of(p), Optional.of(brokenText(broken)));
         }
         case UNDECIDED -> status = VerdictStatus.UNDECIDED;
@@ -770,6 +807,23 @@ public final class Linter {
       }
     }
     return Verdict.of(status);
+  }
+
+  /** The outcome of {@code r} if the plan breaks it, otherwise the first rule the plan breaks. */
+  private static RuleOutcome brokenOutcome(CheckResult result, Rule r) {
+    RuleOutcome first = null;
+    for (RuleOutcome o : result.outcomes()) {
+      if (!o.holds()) {
+        if (o.rule().id().equals(r.id())) {
+          return o;
+        }
+        first = first == null ? o : first;
+      }
+    }
+    if (first == null) {
+      throw new NoSuchElementException("the plan breaks no rule");
+    }
+    return first;
   }
 
   private static String brokenText(RuleOutcome o) {
@@ -916,7 +970,7 @@ public final class Linter {
             .reduce((a, b) -> b)
             .orElse(conflicting.get(conflicting.size() - 1));
     List<Rule> rest = new ArrayList<>(conflicting);
-    rest.remove(last);
+    remove(rest, last);
     Optional<org.qualcheck.plan.Completion> cheapest =
         Planner.of(withRules(q, rest)).complete(Plan.of(), PlanOptions.defaults()).best();
     if (cheapest.isEmpty()) {

@@ -105,11 +105,7 @@ final class CompletionSearch {
         credits[i] = q.credits(i);
         order[i] = i;
       }
-      Arrays.sort(
-          order,
-          Comparator.comparingInt((Integer i) -> credits[i])
-              .thenComparing(i -> !preferred[i])
-              .thenComparingInt(i -> i));
+      Arrays.sort(order, new CostOrder(credits, preferred));
       this.byCost = new int[n];
       for (int k = 0; k < n; k++) {
         byCost[k] = order[k];
@@ -158,12 +154,7 @@ final class CompletionSearch {
         raisingByCost[r] = inCostOrder(raising[r]);
         if (weights[r] != null) {
           int[] w = weights[r];
-          raisingByWeight[r] =
-              Arrays.stream(raisingByCost[r])
-                  .boxed()
-                  .sorted(Comparator.comparingInt((Integer i) -> -w[i]).thenComparingInt(i -> i))
-                  .mapToInt(Integer::intValue)
-                  .toArray();
+          raisingByWeight[r] = inWeightOrder(raisingByCost[r], w);
         }
         // a cap is never exceeded (the excess is left uncounted), and a unit some cap may take in
         // may be left uncounted, so it counts surely toward nothing
@@ -208,6 +199,20 @@ final class CompletionSearch {
         figuresOf[i] = Arrays.copyOf(of, k);
         addsTo[i] = Arrays.copyOf(adds, k);
       }
+    }
+
+    /** The units, heaviest first, then by index. */
+    private static int[] inWeightOrder(int[] units, int[] weights) {
+      Integer[] order = new Integer[units.length];
+      for (int k = 0; k < units.length; k++) {
+        order[k] = units[k];
+      }
+      Arrays.sort(order, new WeightOrder(weights));
+      int[] ordered = new int[units.length];
+      for (int k = 0; k < units.length; k++) {
+        ordered[k] = order[k];
+      }
+      return ordered;
     }
 
     private int[] inCostOrder(long[] units) {
@@ -315,11 +320,60 @@ final class CompletionSearch {
     this.outOfReach = new int[tables.rules.length];
   }
 
-  static final Comparator<Candidate> ORDER =
-      Comparator.comparingLong(Candidate::credits)
-          .thenComparingInt(c -> c.added().length)
-          .thenComparingInt(c -> -c.preferredUsed())
-          .thenComparing(Candidate::added, Arrays::compare);
+  /** Completions by credits, then units added, then preferred units used (most first), then units. */
+  static final Comparator<Candidate> ORDER = new CandidateOrder();
+
+  // The orders below are classes rather than chains of comparator lambdas, which every command
+  // that plans would link on start-up.
+
+  private static final class CandidateOrder implements Comparator<Candidate> {
+    @Override
+    public int compare(Candidate a, Candidate b) {
+      int c = Long.compare(a.credits(), b.credits());
+      if (c == 0) {
+        c = Integer.compare(a.added().length, b.added().length);
+      }
+      if (c == 0) {
+        c = Integer.compare(-a.preferredUsed(), -b.preferredUsed());
+      }
+      return c != 0 ? c : Arrays.compare(a.added(), b.added());
+    }
+  }
+
+  /** Units by credits, then preferred units first, then by index. */
+  private static final class CostOrder implements Comparator<Integer> {
+    private final int[] credits;
+    private final boolean[] preferred;
+
+    CostOrder(int[] credits, boolean[] preferred) {
+      this.credits = credits;
+      this.preferred = preferred;
+    }
+
+    @Override
+    public int compare(Integer a, Integer b) {
+      int c = Integer.compare(credits[a], credits[b]);
+      if (c == 0) {
+        c = Boolean.compare(!preferred[a], !preferred[b]);
+      }
+      return c != 0 ? c : Integer.compare(a, b);
+    }
+  }
+
+  /** Units by weight, heaviest first, then by index. */
+  private static final class WeightOrder implements Comparator<Integer> {
+    private final int[] weights;
+
+    WeightOrder(int[] weights) {
+      this.weights = weights;
+    }
+
+    @Override
+    public int compare(Integer a, Integer b) {
+      int c = Integer.compare(-weights[a], -weights[b]);
+      return c != 0 ? c : Integer.compare(a, b);
+    }
+  }
 
   /**
    * Finds only the cheapest cost: an equally cheap completion found later is not looked for, which

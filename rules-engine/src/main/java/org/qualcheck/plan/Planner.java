@@ -51,10 +51,11 @@ public final class Planner {
     this.checker = checker;
     this.compiled = checker.compiled();
     this.plain = new CompletionSearch.Tables(compiled, new boolean[compiled.unitCount()]);
-    this.routes =
-        routeCheckers.stream()
-            .map(c -> new Planner(c, List.of()))
-            .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Planner> routes = ImmutableList.builder();
+    for (Checker c : routeCheckers) {
+      routes.add(new Planner(c, List.of()));
+    }
+    this.routes = routes.build();
     List<org.qualcheck.model.Variant> pathways = checker.qualification().pathways();
     ImmutableList.Builder<String> ids = ImmutableList.builder();
     for (int i = 0; i < routeCheckers.size(); i++) {
@@ -520,11 +521,26 @@ public final class Planner {
     }
   }
 
-  private static final Comparator<Repair> REPAIR_ORDER =
-      Comparator.comparingLong(Repair::credits)
-          .thenComparingInt(Repair::units)
-          .thenComparing(Repair::removed, Arrays::compare)
-          .thenComparing(Repair::added, Arrays::compare);
+  private static final Comparator<Repair> REPAIR_ORDER = new RepairOrder();
+
+  /**
+   * Repairs by credits changed, then units changed, then the units removed and added. A class of
+   * its own rather than a chain of {@code Comparator} lambdas, which would be linked when the
+   * planner is first used, on the start-up of every command that plans.
+   */
+  private static final class RepairOrder implements Comparator<Repair> {
+    @Override
+    public int compare(Repair a, Repair b) {
+      int c = Long.compare(a.credits(), b.credits());
+      if (c == 0) {
+        c = Integer.compare(a.units(), b.units());
+      }
+      if (c == 0) {
+        c = Arrays.compare(a.removed(), b.removed());
+      }
+      return c != 0 ? c : Arrays.compare(a.added(), b.added());
+    }
+  }
 
   /**
    * At most this many sets of units to remove are tried per repair: every set for plans of up to

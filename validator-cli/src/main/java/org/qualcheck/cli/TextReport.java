@@ -43,21 +43,24 @@ final class TextReport {
                 ? "not counted (over the cap " + leftOutBy + ")"
                 : "not counted (an equivalent unit counts)";
       }
-      s.append(
-          String.format(
-              "  %-" + numberWidth + "s  %-10s  %2d cr  %-7s  %-" + titleWidth + "s  %s%n",
-              u,
-              unit.reference().map(Object::toString).orElse(""),
-              unit.credits(),
-              unit.level().label(),
-              PrintableText.escape(unit.title()),
-              where).stripTrailing()).append('\n');
+      StringBuilder row = new StringBuilder("  ");
+      Columns.left(row, u, numberWidth).append("  ");
+      Columns.left(row, unit.reference().isPresent() ? unit.reference().get().toString() : "", 10)
+          .append("  ");
+      Columns.right(row, unit.credits(), 2).append(" cr  ");
+      Columns.left(row, unit.level().label(), 7).append("  ");
+      Columns.left(row, PrintableText.escape(unit.title()), titleWidth).append("  ").append(where);
+      s.append(row.toString().stripTrailing()).append('\n');
     }
     s.append('\n');
     int idWidth = 4;
     List<RuleOutcome> all = new ArrayList<>(result.outcomes());
-    result.pathways().forEach(p -> all.addAll(p.outcomes()));
-    result.endorsements().forEach(e -> all.addAll(e.outcomes()));
+    for (VariantOutcome p : result.pathways()) {
+      all.addAll(p.outcomes());
+    }
+    for (VariantOutcome e : result.endorsements()) {
+      all.addAll(e.outcomes());
+    }
     for (RuleOutcome o : all) {
       idWidth = Math.max(idWidth, o.ruleId().length());
     }
@@ -124,13 +127,10 @@ final class TextReport {
 
   private static void rules(StringBuilder s, List<RuleOutcome> outcomes, int idWidth) {
     for (RuleOutcome o : outcomes) {
-      s.append(
-          String.format(
-              "  %-4s  %-" + idWidth + "s  %s: %s%n",
-              o.holds() ? "ok" : "FAIL",
-              o.ruleId(),
-              o.requirement(),
-              o.explanation()));
+      s.append("  ");
+      Columns.left(s, o.holds() ? "ok" : "FAIL", 4).append("  ");
+      Columns.left(s, o.ruleId(), idWidth).append("  ");
+      s.append(o.requirement()).append(": ").append(o.explanation()).append(System.lineSeparator());
     }
   }
 

@@ -1,0 +1,29 @@
+package org.qualcheck.cli;
+
+/**
+ * Pads text into the aligned columns of the text reports. The reports are printed once per
+ * command, so they use these rather than {@code String.format}, whose first use in a process
+ * compiles and runs a regular expression over every format string: a cost each command pays at
+ * start-up for a few lines of output.
+ */
+final class Columns {
+  private Columns() {}
+
+  /** Appends {@code text}, then spaces up to {@code width} characters (as {@code %-Ns} does). */
+  static StringBuilder left(StringBuilder s, String text, int width) {
+    s.append(text);
+    for (int i = text.length(); i < width; i++) {
+      s.append(' ');
+    }
+    return s;
+  }
+
+  /** Appends spaces, then {@code number}, to fill {@code width} characters (as {@code %Nd} does). */
+  static StringBuilder right(StringBuilder s, long number, int width) {
+    String text = Long.toString(number);
+    for (int i = text.length(); i < width; i++) {
+      s.append(' ');
+    }
+    return s.append(text);
+  }
+}
