@@ -178,13 +178,13 @@ public final class BatchRun {
   /** Splits a chunk into lines and encodes one result for each record, on a worker thread. */
   private void encode(Chunk chunk, RecordParser parser, FastPath fast, boolean json,
       ResultWriter writer) throws IOException {
-    try (ResultWriter.Encoder encoder = writer.encoder(chunk.output)) {
+    try (ResultWriter.Encoder encoder = writer.encoder(chunk.output);
+        FastPath.Scratch scratch = fast == null ? null : fast.scratch()) {
       if (chunk.tooLongLine > 0) {
         general(chunk, RawRecord.unreadable(chunk.tooLongLine, Lines.TOO_LONG), parser, encoder);
         return;
       }
       CharsetDecoder decoder = Lines.decoder();
-      FastPath.Scratch scratch = fast == null ? null : fast.scratch();
       byte[] data = chunk.data;
       int length = chunk.length;
       long line = chunk.firstLine;

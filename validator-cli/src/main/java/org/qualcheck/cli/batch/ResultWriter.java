@@ -210,7 +210,7 @@ interface ResultWriter extends AutoCloseable {
         json.writeStartObject();
         for (int k = 0; k < s.names.size(); k++) {
           json.writeFieldName(s.names.get(k));
-          json.writeString(s.values.get(k));
+          json.writeString(s.text, s.valueStart[k], s.valueLength[k]);
         }
         json.writeEndObject();
       }
