@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -147,12 +148,13 @@ public final class BatchRun {
    */
   private Summary runLong(LongCsv format, LineReader lines, OutputStream out,
       Format outputFormat, LongConsumer progress) throws IOException {
-    List<ParsedRecord> records = format.read(lines);
+    Iterator<ParsedRecord> records = format.read(lines);
     long[] counts = new long[4];
     try (ResultWriter writer = outputFormat == Format.CSV
         ? new ResultWriter.Csv(out, List.of()) : new ResultWriter.JsonLines(out)) {
       Chunk.Output buffer = new Chunk.Output();
-      for (ParsedRecord r : records) {
+      while (records.hasNext()) {
+        ParsedRecord r = records.next();
         buffer.reset();
         Outcome o = checker.check(r);
         try (ResultWriter.Encoder encoder = writer.encoder(buffer)) {
