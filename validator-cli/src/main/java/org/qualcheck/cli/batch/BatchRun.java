@@ -113,7 +113,7 @@ public final class BatchRun {
       return t;
     });
     try (ResultWriter writer = outputFormat == Format.CSV
-        ? new ResultWriter.Csv(out, passthrough, checker.anyPathways())
+        ? new ResultWriter.Csv(out, passthrough, checker.anyPathways(), json)
         : new ResultWriter.JsonLines(out)) {
       Deque<InFlight> inflight = new ArrayDeque<>();
       Deque<Chunk> free = new ArrayDeque<>();
@@ -151,7 +151,8 @@ public final class BatchRun {
     Iterator<ParsedRecord> records = format.read(lines);
     long[] counts = new long[4];
     try (ResultWriter writer = outputFormat == Format.CSV
-        ? new ResultWriter.Csv(out, List.of()) : new ResultWriter.JsonLines(out)) {
+        ? new ResultWriter.Csv(out, List.of(), false, true)
+        : new ResultWriter.JsonLines(out)) {
       Chunk.Output buffer = new Chunk.Output();
       while (records.hasNext()) {
         ParsedRecord r = records.next();
