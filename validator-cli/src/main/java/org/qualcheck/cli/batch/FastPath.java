@@ -301,6 +301,9 @@ final class FastPath {
      */
     private void settle() {
       JsonParser p = json;
+      if (p == null) {
+        return;
+      }
       try {
         JsonToken t = p.currentToken();
         while (!((t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)
