@@ -237,10 +237,17 @@ public final class BatchRun {
   }
 
   /** A chunk handed to a worker, and the worker's completion. */
-  private record InFlight(Chunk chunk, Future<Void> done) {}
+  record InFlight(Chunk chunk, Future<Void> done) {}
 
-  /** Waits for a chunk's results and writes them; returns the chunk for reuse. */
-  private static Chunk write(InFlight inflight, ResultWriter writer, long[] counts,
+  /** How a run that ran out of heap says so, before the heap's size. */
+  static final String OUT_OF_MEMORY = "Java ran out of memory (its heap is at most ";
+
+  /**
+   * Waits for a chunk's results and writes them; returns the chunk for reuse. A worker that ran
+   * out of heap stops the run with an {@link IOException} saying so, like any other failure to
+   * finish the output.
+   */
+  static Chunk write(InFlight inflight, ResultWriter writer, long[] counts,
       LongConsumer progress) throws IOException {
     try {
       inflight.done().get();
@@ -250,6 +257,10 @@ public final class BatchRun {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
+      }
+      if (e.getCause() instanceof OutOfMemoryError) {
+        throw new IOException(OUT_OF_MEMORY + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m", e.getCause());
       }
       throw new IllegalStateException("checking a chunk of records failed", e.getCause());
     }
