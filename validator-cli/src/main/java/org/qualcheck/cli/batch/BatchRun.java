@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,7 +113,7 @@ public final class BatchRun {
       return t;
     });
     try (ResultWriter writer = outputFormat == Format.CSV
-        ? new ResultWriter.Csv(out, passthrough, checker.anyPathways())
+        ? new ResultWriter.Csv(out, passthrough, checker.anyPathways(), json)
         : new ResultWriter.JsonLines(out)) {
       Deque<InFlight> inflight = new ArrayDeque<>();
       Deque<Chunk> free = new ArrayDeque<>();
@@ -147,12 +148,14 @@ public final class BatchRun {
    */
   private Summary runLong(LongCsv format, LineReader lines, OutputStream out,
       Format outputFormat, LongConsumer progress) throws IOException {
-    List<ParsedRecord> records = format.read(lines);
+    Iterator<ParsedRecord> records = format.read(lines);
     long[] counts = new long[4];
     try (ResultWriter writer = outputFormat == Format.CSV
-        ? new ResultWriter.Csv(out, List.of()) : new ResultWriter.JsonLines(out)) {
+        ? new ResultWriter.Csv(out, List.of(), false, true)
+        : new ResultWriter.JsonLines(out)) {
       Chunk.Output buffer = new Chunk.Output();
-      for (ParsedRecord r : records) {
+      while (records.hasNext()) {
+        ParsedRecord r = records.next();
         buffer.reset();
         Outcome o = checker.check(r);
         try (ResultWriter.Encoder encoder = writer.encoder(buffer)) {
@@ -178,13 +181,13 @@ public final class BatchRun {
   /** Splits a chunk into lines and encodes one result for each record, on a worker thread. */
   private void encode(Chunk chunk, RecordParser parser, FastPath fast, boolean json,
       ResultWriter writer) throws IOException {
-    try (ResultWriter.Encoder encoder = writer.encoder(chunk.output)) {
+    try (ResultWriter.Encoder encoder = writer.encoder(chunk.output);
+        FastPath.Scratch scratch = fast == null ? null : fast.scratch()) {
       if (chunk.tooLongLine > 0) {
         general(chunk, RawRecord.unreadable(chunk.tooLongLine, Lines.TOO_LONG), parser, encoder);
         return;
       }
       CharsetDecoder decoder = Lines.decoder();
-      FastPath.Scratch scratch = fast == null ? null : fast.scratch();
       byte[] data = chunk.data;
       int length = chunk.length;
       long line = chunk.firstLine;
@@ -234,10 +237,17 @@ public final class BatchRun {
   }
 
   /** A chunk handed to a worker, and the worker's completion. */
-  private record InFlight(Chunk chunk, Future<Void> done) {}
+  record InFlight(Chunk chunk, Future<Void> done) {}
 
-  /** Waits for a chunk's results and writes them; returns the chunk for reuse. */
-  private static Chunk write(InFlight inflight, ResultWriter writer, long[] counts,
+  /** How a run that ran out of heap says so, before the heap's size. */
+  static final String OUT_OF_MEMORY = "Java ran out of memory (its heap is at most ";
+
+  /**
+   * Waits for a chunk's results and writes them; returns the chunk for reuse. A worker that ran
+   * out of heap stops the run with an {@link IOException} saying so, like any other failure to
+   * finish the output.
+   */
+  static Chunk write(InFlight inflight, ResultWriter writer, long[] counts,
       LongConsumer progress) throws IOException {
     try {
       inflight.done().get();
@@ -247,6 +257,10 @@ public final class BatchRun {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
+      }
+      if (e.getCause() instanceof OutOfMemoryError) {
+        throw new IOException(OUT_OF_MEMORY + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m", e.getCause());
       }
       throw new IllegalStateException("checking a chunk of records failed", e.getCause());
     }

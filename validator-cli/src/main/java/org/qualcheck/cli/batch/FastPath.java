@@ -3,6 +3,7 @@ package org.qualcheck.cli.batch;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,7 @@ final class FastPath {
     final boolean spaced;
     final byte[] code;
     final String codeText;
+    final char[] codeChars;
     final SerializedString codeJson;
     final CompiledRule[] rules;
     final String[] ruleIds;
@@ -107,6 +109,7 @@ final class FastPath {
       this.tokens = new UnitTokens(checker.qualification(), compiled);
       this.spaced = checker.qualification().hasSpacedUnitNumbers();
       this.codeText = checker.qualification().code();
+      this.codeChars = codeText.toCharArray();
       this.code = codeText.getBytes(StandardCharsets.UTF_8);
       this.codeJson = new SerializedString(codeText);
       this.rules = compiled.rules().toArray(new CompiledRule[0]);
@@ -227,18 +230,33 @@ final class FastPath {
     }
   }
 
-  /** One thread's working space, and the record it last checked. */
-  final class Scratch {
+  /**
+   * One thread's working space, and the record it last checked. A JSON record is read by one
+   * non-blocking parser fed line after line, so that a line costs no parser, buffers or symbol
+   * table of its own; its texts are copied into one reused character buffer. Close it when done to
+   * give the parser's buffers back.
+   */
+  final class Scratch implements AutoCloseable {
     final int[] cellStart = new int[columns];
     final int[] cellEnd = new int[columns];
     final long[][] bits = new long[targets.length][];
     final long[][] figures = new long[targets.length][];
     final Failing[] failings = new Failing[targets.length];
 
-    /** A JSON record's passed-through fields, in the record's order, and its unit texts. */
+    /** A JSON record's passed-through fields, in the record's order. */
     final List<String> names = new ArrayList<>();
-    final List<String> values = new ArrayList<>();
-    final List<String> tokens = new ArrayList<>();
+    /** Where each passed-through field's value is in {@link #text}. */
+    int[] valueStart = new int[4];
+    int[] valueLength = new int[4];
+    /** Where each unit text is in {@link #text}, while the qualification is not yet known. */
+    private int[] tokenStart = new int[16];
+    private int[] tokenLength = new int[16];
+    private int tokenCount;
+    /** A JSON record's texts, copied out of the parser's buffer. */
+    char[] text = new char[256];
+    private int textLength;
+    private JsonParser json;
+    private ByteArrayFeeder feeder;
 
     byte[] data;
     long line;
@@ -247,6 +265,12 @@ final class FastPath {
     int learnerEnd;
     /** A JSON record's learner; null for a CSV record. */
     String learnerText;
+    /** Where a JSON record's stripped learner and qualification are in {@link #text}. */
+    private int learnerFrom;
+    private int learnerLength;
+    /** -1 when the record names no qualification. */
+    private int codeStart;
+    private int codeLength;
     Target target;
     boolean met;
     Failing failing;
@@ -257,6 +281,98 @@ final class FastPath {
         figures[t] = new long[targets[t].rules.length];
         failings[t] = new Failing(targets[t].rules.length);
       }
+    }
+
+    /** The parser, fed {@code b[start, end)}: the one kept, or a new one. */
+    private JsonParser feed(byte[] b, int start, int end) throws IOException {
+      if (json == null) {
+        json = JSON.createNonBlockingByteArrayParser();
+        feeder = (ByteArrayFeeder) json.getNonBlockingInputFeeder();
+      }
+      feeder.feedInput(b, start, end);
+      return json;
+    }
+
+    /**
+     * Keeps the parser for the next line if it has read the line fed to it as exactly one value,
+     * up to its last byte; otherwise drops it, since it is then inside a value or holds bytes it
+     * has not read. What is left of the line is read first, so a record the fast path turned away
+     * part way still leaves the parser ready.
+     */
+    private void settle() {
+      JsonParser p = json;
+      if (p == null) {
+        return;
+      }
+      try {
+        JsonToken t = p.currentToken();
+        while (!((t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)
+            && p.getParsingContext().inRoot())) {
+          if (t == JsonToken.NOT_AVAILABLE) {
+            drop();
+            return;
+          }
+          t = p.nextToken();
+          if (t == null) {
+            drop();
+            return;
+          }
+        }
+        if (!feeder.needMoreInput()) {
+          drop();
+        }
+      } catch (IOException e) {
+        drop();
+      }
+    }
+
+    private void drop() {
+      if (json != null) {
+        try {
+          json.close();
+        } catch (IOException e) {
+          // nothing is held that closing could lose
+        }
+        json = null;
+        feeder = null;
+      }
+    }
+
+    /** Copies the current text token into {@link #text}; returns where it starts. */
+    private int copyText(JsonParser p) throws IOException {
+      int length = p.getTextLength();
+      if (textLength + length > text.length) {
+        text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
+      }
+      System.arraycopy(p.getTextCharacters(), p.getTextOffset(), text, textLength, length);
+      int at = textLength;
+      textLength += length;
+      return at;
+    }
+
+    private void addValue(String name, int start, int length) {
+      int k = names.size();
+      if (k == valueStart.length) {
+        valueStart = Arrays.copyOf(valueStart, k * 2);
+        valueLength = Arrays.copyOf(valueLength, k * 2);
+      }
+      names.add(name);
+      valueStart[k] = start;
+      valueLength[k] = length;
+    }
+
+    private void addToken(int start, int length) {
+      if (tokenCount == tokenStart.length) {
+        tokenStart = Arrays.copyOf(tokenStart, tokenCount * 2);
+        tokenLength = Arrays.copyOf(tokenLength, tokenCount * 2);
+      }
+      tokenStart[tokenCount] = start;
+      tokenLength[tokenCount++] = length;
+    }
+
+    @Override
+    public void close() {
+      drop();
     }
   }
 
@@ -371,96 +487,137 @@ final class FastPath {
         return false;
       }
     }
+    int last = end;
+    while (last > start && (b[last - 1] == ' ' || b[last - 1] == '\t')) {
+      last--;
+    }
+    // The record is one object, so the line ends with its brace; the parser is fed up to there and
+    // must have read it all when the object closes.
+    if (last == start || b[last - 1] != '}') {
+      return false;
+    }
     s.names.clear();
-    s.values.clear();
-    s.tokens.clear();
-    String who = null;
-    String code = null;
-    boolean sawUnits = false;
-    boolean sawLearner = false;
-    boolean sawCode = false;
-    int unitCount = 0;
-    // With one qualification the units resolve as they are read; with several, once it is known.
-    Target early = only;
-    if (early != null) {
-      start(early, 0, s);
-    }
-    try (JsonParser p = JSON.createParser(b, start, end - start)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if (RecordParser.JsonLines.RECORD_FIELDS.contains(name)) {
-          return false; // a learner record, which only the general path reads
-        }
-        if (name.equals("units")) {
-          if (value != JsonToken.START_ARRAY || sawUnits) {
-            return false;
-          }
-          while (p.nextToken() == JsonToken.VALUE_STRING) {
-            if (early == null) {
-              s.tokens.add(p.getText());
-            } else if (!add(early.tokens.find(p.getTextCharacters(), p.getTextOffset(),
-                p.getTextLength()), early, 0, s)) {
-              return false;
-            }
-            unitCount++;
-          }
-          if (p.currentToken() != JsonToken.END_ARRAY) {
-            return false;
-          }
-          sawUnits = true;
-        } else if (name.equals("learner") ? sawLearner
-            : name.equals("qualification") ? sawCode : s.names.contains(name)) {
-          return false; // a repeated field, which the general path reads as its last value
-        } else if (name.equals("qualification") && value == JsonToken.VALUE_NULL) {
-          sawCode = true;
-          code = null;
-        } else if (value != JsonToken.VALUE_STRING) {
-          return false;
-        } else if (name.equals("learner")) {
-          sawLearner = true;
-          who = p.getText().strip();
-        } else if (name.equals("qualification")) {
-          sawCode = true;
-          code = p.getText().strip();
-        } else {
-          s.names.add(name);
-          s.values.add(p.getText());
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-        return false;
-      }
+    s.tokenCount = 0;
+    s.textLength = 0;
+    boolean taken;
+    try {
+      taken = readJson(s.feed(b, start, last), s);
     } catch (IOException e) {
+      taken = false;
+    }
+    s.settle();
+    if (!taken) {
       return false;
     }
-    if (who == null || who.isEmpty() || !sawUnits || unitCount == 0) {
-      return false;
-    }
-    int t = code == null ? (only == null ? -1 : 0) : targetOf(code);
+    int t = s.codeStart < 0 ? (only == null ? -1 : 0) : targetOf(s.text, s.codeStart, s.codeLength);
     if (t < 0) {
       return false;
     }
     Target target = targets[t];
-    if (early == null) {
+    if (only == null) {
       start(target, t, s);
-      for (String token : s.tokens) {
-        if (!add(target.tokens.find(token), target, t, s)) {
+      for (int k = 0; k < s.tokenCount; k++) {
+        if (!add(target.tokens.find(s.text, s.tokenStart[k], s.tokenLength[k]), target, t, s)) {
           return false;
         }
       }
     }
     s.data = b;
-    s.learnerText = who;
+    s.learnerText = new String(s.text, s.learnerFrom, s.learnerLength);
     return finish(target, t, line, s);
   }
 
-  private int targetOf(String code) {
+  /**
+   * Reads the record the parser has been fed: its learner, qualification and passed-through fields
+   * into {@code s}, and its units (resolved as they are read when there is one qualification); false
+   * when it is not a flat object of text fields with one list of known units, each given once.
+   */
+  private boolean readJson(JsonParser p, Scratch s) throws IOException {
+    boolean sawUnits = false;
+    boolean sawLearner = false;
+    boolean sawCode = false;
+    int unitCount = 0;
+    s.codeStart = -1;
+    // With one qualification the units resolve as they are read; with several, once it is known.
+    Target early = only;
+    if (early != null) {
+      start(early, 0, s);
+    }
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return false;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (RecordParser.JsonLines.RECORD_FIELDS.contains(name)) {
+        return false; // a learner record, which only the general path reads
+      }
+      if (name.equals("units")) {
+        if (value != JsonToken.START_ARRAY || sawUnits) {
+          return false;
+        }
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+          if (early == null) {
+            s.addToken(s.copyText(p), p.getTextLength());
+          } else if (!add(early.tokens.find(p.getTextCharacters(), p.getTextOffset(),
+              p.getTextLength()), early, 0, s)) {
+            return false;
+          }
+          unitCount++;
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+          return false;
+        }
+        sawUnits = true;
+      } else if (name.equals("learner") ? sawLearner
+          : name.equals("qualification") ? sawCode : s.names.contains(name)) {
+        return false; // a repeated field, which the general path reads as its last value
+      } else if (name.equals("qualification") && value == JsonToken.VALUE_NULL) {
+        sawCode = true;
+        s.codeStart = -1;
+      } else if (value != JsonToken.VALUE_STRING) {
+        return false;
+      } else if (name.equals("learner")) {
+        sawLearner = true;
+        int from = s.copyText(p);
+        int to = from + p.getTextLength();
+        while (from < to && Character.isWhitespace(s.text[from])) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(s.text[to - 1])) {
+          to--;
+        }
+        s.learnerFrom = from;
+        s.learnerLength = to - from;
+      } else if (name.equals("qualification")) {
+        sawCode = true;
+        int from = s.copyText(p);
+        int to = from + p.getTextLength();
+        while (from < to && Character.isWhitespace(s.text[from])) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(s.text[to - 1])) {
+          to--;
+        }
+        s.codeStart = from;
+        s.codeLength = to - from;
+      } else {
+        s.addValue(name, s.copyText(p), p.getTextLength());
+      }
+    }
+    // The object must close on the line's last byte: nothing may follow it.
+    if (p.currentToken() != JsonToken.END_OBJECT || !p.getParsingContext().inRoot()
+        || !s.feeder.needMoreInput()) {
+      return false;
+    }
+    return sawLearner && s.learnerLength > 0 && sawUnits && unitCount > 0;
+  }
+
+  /** The index of the target whose code is {@code chars[start, start + length)}, or -1. */
+  private int targetOf(char[] chars, int start, int length) {
     for (int t = 0; t < targets.length; t++) {
-      if (targets[t].codeText.equals(code)) {
+      char[] code = targets[t].codeChars;
+      if (Arrays.equals(code, 0, code.length, chars, start, start + length)) {
         return t;
       }
     }

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.qualcheck.model.PrintableText;
@@ -24,7 +27,9 @@ import org.qualcheck.record.Via;
  * any order. Rows are gathered by learner, so the whole input is read before the first result:
  * one record per learner, in order of first appearance. A row that cannot be read makes its
  * learner's record an error, naming the row, so that no learner is checked on fewer units than
- * their rows give.
+ * their rows give. Every row is held until the input ends (about 90 bytes a unit row, with the
+ * unit texts and dates shared between rows), so memory grows with the input. One instance reads
+ * one input, on one thread.
  */
 final class LongCsv {
   private static final ObjectReader LINE = new CsvMapper().readerFor(String[].class);
@@ -85,11 +90,22 @@ final class LongCsv {
   }
 
   /**
-   * Every learner's record, in order of first appearance; a row whose learner cannot be read is a
-   * record of its own, in error.
+   * At most this many distinct unit texts and dates are shared between the rows that give them; a
+   * cohort has a few hundred of each, and an input with more just stops sharing.
    */
-  List<ParsedRecord> read(LineReader lines) throws IOException {
-    Map<String, Learner> learners = new LinkedHashMap<>();
+  private static final int SHARED = 1 << 16;
+
+  /** Unit texts and dates read so far, so that rows giving the same one hold one copy. */
+  private final Map<String, String> units = new HashMap<>();
+  private final Map<String, Optional<LocalDate>> dates = new HashMap<>();
+
+  /**
+   * Every learner's record, in order of first appearance; a row whose learner cannot be read is a
+   * record of its own, in error. All rows are read first; each record is then made as it is asked
+   * for, and what it was made from let go.
+   */
+  Iterator<ParsedRecord> read(LineReader lines) throws IOException {
+    Map<String, Learner> learners = new HashMap<>();
     List<Object> order = new ArrayList<>();
     RawRecord raw;
     while ((raw = lines.next()) != null) {
@@ -127,27 +143,52 @@ final class LongCsv {
       }
       row(l, raw.line(), cells);
     }
-    List<ParsedRecord> out = new ArrayList<>();
-    for (Object o : order) {
-      if (o instanceof ParsedRecord p) {
-        out.add(p);
-        continue;
+    learners.clear();
+    units.clear();
+    dates.clear();
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < order.size();
       }
-      Learner l = (Learner) o;
-      if (l.error != null) {
-        out.add(ParsedRecord.error(l.line, l.name, l.error));
-        continue;
+
+      @Override
+      public ParsedRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object o = order.set(next++, null);
+        return o instanceof ParsedRecord p ? p : record((Learner) o);
       }
-      try {
-        LearnerRecord record = new LearnerRecord(l.name,
-            l.registered == null ? Optional.empty() : Optional.of(LocalDate.parse(l.registered)),
-            l.units, List.of(), List.of());
-        out.add(ParsedRecord.record(l.line, l.qualification, record));
-      } catch (IllegalArgumentException e) {
-        out.add(ParsedRecord.error(l.line, l.name, e.getMessage()));
-      }
+    };
+  }
+
+  private static ParsedRecord record(Learner l) {
+    if (l.error != null) {
+      return ParsedRecord.error(l.line, l.name, l.error);
     }
-    return out;
+    try {
+      LearnerRecord record = new LearnerRecord(l.name,
+          l.registered == null ? Optional.empty() : Optional.of(LocalDate.parse(l.registered)),
+          l.units, List.of(), List.of());
+      return ParsedRecord.record(l.line, l.qualification, record);
+    } catch (IllegalArgumentException e) {
+      return ParsedRecord.error(l.line, l.name, e.getMessage());
+    }
+  }
+
+  /** {@code value}, or the equal one an earlier row gave. */
+  private static <T> T shared(Map<String, T> seen, String key, T value) {
+    T earlier = seen.get(key);
+    if (earlier != null) {
+      return earlier;
+    }
+    if (seen.size() < SHARED) {
+      seen.put(key, value);
+    }
+    return value;
   }
 
   private String cell(String[] cells, String name) {
@@ -193,15 +234,20 @@ final class LongCsv {
     String dateText = cell(cells, "date");
     Optional<LocalDate> date = Optional.empty();
     if (!dateText.isEmpty()) {
-      date = date(l, line, "date", dateText);
-      if (date.isEmpty()) {
-        return;
+      date = dates.get(dateText);
+      if (date == null) {
+        date = date(l, line, "date", dateText);
+        if (date.isEmpty()) {
+          return;
+        }
+        date = shared(dates, dateText, date);
       }
     }
     String from = cell(cells, "from");
     String evidence = cell(cells, "evidence");
     try {
-      l.units.add(new UnitEntry(cell(cells, "unit"), status.get(), date, via.get(),
+      String unit = cell(cells, "unit");
+      l.units.add(new UnitEntry(shared(units, unit, unit), status.get(), date, via.get(),
           from.isEmpty() ? Optional.empty() : Optional.of(from),
           evidence.isEmpty() ? Optional.empty() : Optional.of(evidence)));
     } catch (IllegalArgumentException e) {

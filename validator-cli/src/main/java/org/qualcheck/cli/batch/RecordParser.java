@@ -230,14 +230,16 @@ interface RecordParser {
      * qualification it names, if any, chooses the spec as for plans.
      */
     private static ParsedRecord learnerRecord(RawRecord raw, JsonNode node, String who) {
-      com.fasterxml.jackson.databind.node.ObjectNode copy =
-          ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
-      JsonNode q = copy.remove("qualification");
+      // The tree is this line's own: the qualification comes off it before the record reader,
+      // which knows no such field, reads the rest.
+      com.fasterxml.jackson.databind.node.ObjectNode fields =
+          (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      JsonNode q = fields.remove("qualification");
       if (q != null && !q.isTextual() && !q.isNull()) {
         return ParsedRecord.error(raw.line(), who, "\"qualification\" must be text");
       }
       try {
-        LearnerRecord record = RECORDS.read("line " + raw.line(), copy.toString());
+        LearnerRecord record = RECORDS.read("line " + raw.line(), fields.toString());
         return ParsedRecord.record(raw.line(),
             q == null || q.isNull() ? null : q.asText().strip(), record);
       } catch (RecordException e) {

@@ -210,7 +210,7 @@ interface ResultWriter extends AutoCloseable {
         json.writeStartObject();
         for (int k = 0; k < s.names.size(); k++) {
           json.writeFieldName(s.names.get(k));
-          json.writeString(s.values.get(k));
+          json.writeString(s.text, s.valueStart[k], s.valueLength[k]);
         }
         json.writeEndObject();
       }
@@ -256,8 +256,9 @@ interface ResultWriter extends AutoCloseable {
   }
 
   /**
-   * CSV with a header row: learner, line, qualification, met, failed_rules, error, then the input's
-   * other columns; one named like a result column is renamed ({@link #passThroughName}).
+   * CSV with a header row: learner, line, qualification, met, failed_rules, error, then pathways
+   * and on_track where they apply, then the input's other columns; one named like a result column
+   * is renamed ({@link #passThroughName}).
    */
   final class Csv implements ResultWriter {
     private static final CsvFactory FACTORY = new CsvFactory();
@@ -280,29 +281,39 @@ interface ResultWriter extends AutoCloseable {
     private final OutputStream out;
     private final List<String> passthrough;
     private final CsvSchema schema;
-    /** Where the input's columns start: after the result columns, and pathways if present. */
+    /** Where the input's columns start: after the result columns, pathways and on_track. */
     private final int first;
     private final boolean pathways;
+    /** The on_track column's index, or -1 when there is none. */
+    private final int onTrack;
 
     Csv(OutputStream out, List<String> passthrough) throws IOException {
-      this(out, passthrough, false);
+      this(out, passthrough, false, false);
     }
 
     /**
      * With {@code pathways}, a column {@code pathways} after {@code error} lists the pathways each
-     * plan achieves, separated by semicolons.
+     * plan achieves, separated by semicolons. With {@code onTrack}, for input that can hold learner
+     * records, a column {@code on_track} after those says {@code true} or {@code false} for a
+     * checked learner record and is empty for a plan or an error.
      */
-    Csv(OutputStream out, List<String> passthrough, boolean pathways) throws IOException {
+    Csv(OutputStream out, List<String> passthrough, boolean pathways, boolean onTrack)
+        throws IOException {
       this.out = out;
       this.passthrough = passthrough;
       this.pathways = pathways;
-      this.first = RESULT_COLUMNS.size() + (pathways ? 1 : 0);
+      this.onTrack = onTrack ? RESULT_COLUMNS.size() + (pathways ? 1 : 0) : -1;
+      this.first = RESULT_COLUMNS.size() + (pathways ? 1 : 0) + (onTrack ? 1 : 0);
       CsvSchema.Builder builder = CsvSchema.builder();
       Set<String> names = new HashSet<>(RESULT_COLUMNS);
       RESULT_COLUMNS.forEach(builder::addColumn);
       if (pathways) {
         names.add("pathways");
         builder.addColumn("pathways");
+      }
+      if (onTrack) {
+        names.add("on_track");
+        builder.addColumn("on_track");
       }
       for (String c : passthrough) {
         builder.addColumn(passThroughName(c, names));
@@ -343,6 +354,10 @@ interface ResultWriter extends AutoCloseable {
           if (pathways) {
             cells[6] = o.pathways() == null ? "" : String.join(";", o.pathways());
           }
+          if (onTrack >= 0) {
+            cells[onTrack] = o.onTrack() == null || o.error() != null ? ""
+                : o.onTrack().toString();
+          }
           for (int k = 0; k < passthrough.size(); k++) {
             cells[first + k] = o.passthrough().getOrDefault(passthrough.get(k), "");
           }
@@ -374,10 +389,14 @@ interface ResultWriter extends AutoCloseable {
             }
           }
           cells[4] = rules;
-          cells[5] = "";
+          // A record the fast path takes is a plan: no pathways (their records are not taken), no
+          // answer to whether the learner is on track.
+          for (int k = 5; k < first; k++) {
+            cells[k] = "";
+          }
           int[] pass = fast.passthrough();
           for (int k = 0; k < pass.length; k++) {
-            cells[6 + k] = ascii(s.data, s.cellStart[pass[k]], s.cellEnd[pass[k]]);
+            cells[first + k] = ascii(s.data, s.cellStart[pass[k]], s.cellEnd[pass[k]]);
           }
           row(csv, cells);
         }

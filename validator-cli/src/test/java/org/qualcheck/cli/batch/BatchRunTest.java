@@ -43,6 +43,25 @@ class BatchRunTest {
     }
   }
 
+  /**
+   * A worker that runs out of heap stops the run with a sentence saying so and how to give Java
+   * more, which the command prints as the reason the batch stopped (exit 70, nothing written),
+   * rather than as an internal error to report.
+   */
+  @Test
+  void aWorkerOutOfMemoryStopsTheRunSayingSo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BatchRun.InFlight failed = new BatchRun.InFlight(new Chunk(),
+        java.util.concurrent.CompletableFuture.failedFuture(new OutOfMemoryError("Java heap space")));
+    assertThatThrownBy(() -> BatchRun.write(failed, new ResultWriter.JsonLines(out), new long[4],
+        n -> { }))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("Java ran out of memory (its heap is at most ")
+        .hasMessageEndingWith(" MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m")
+        .hasCauseInstanceOf(OutOfMemoryError.class);
+    assertThat(out.size()).as("nothing of the failed chunk is written").isZero();
+  }
+
   @Test
   void aFailingOutputStopsTheRunWithTheCause() throws Exception {
     StringBuilder csv = new StringBuilder("learner,units\n");

@@ -115,6 +115,83 @@ class LearnerRecordBatchTest {
     }
   }
 
+  /**
+   * CSV output of learner records says what JSON lines output says: an on_track column after
+   * error, true or false as the record checker has it, and empty for a plan or an error (JSON lines
+   * input may mix plans and records). Plain CSV input holds only plans and gets no such column.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void csvOutputSaysWhetherEachRecordIsOnTrack(long seed) throws Exception {
+    Random rnd = new Random(seed);
+    Qualification q =
+        StructureGenerator.withRecordRules(seed, Settings.everything(5 + rnd.nextInt(6), 2));
+    RecordChecker checker = RecordChecker.of(q);
+    List<LearnerRecord> records = new ArrayList<>();
+    StringBuilder jsonl = new StringBuilder();
+    StringBuilder longCsv = new StringBuilder("learner,unit,status,date,via,registered\n");
+    CsvMapper mapper = new CsvMapper();
+    List<String> plan = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      LearnerRecord r = record(q, rnd, "L" + i);
+      if (r.units().isEmpty()) {
+        continue;
+      }
+      records.add(r);
+      jsonl.append(json(r)).append('\n');
+      if (i % 5 == 0) {
+        jsonl.append("{\"learner\": \"P").append(i).append("\", \"units\": [\"")
+            .append(r.units().get(0).unit()).append("\"]}\n");
+        jsonl.append("{\"learner\": \"E").append(i).append("\", \"units\": 5}\n");
+        plan.add("P" + i);
+      }
+      for (UnitEntry e : r.units()) {
+        longCsv.append(mapper.writeValueAsString(new String[] {r.learner(), e.unit(),
+            e.status().jsonName(), e.date().map(Object::toString).orElse(""), e.via().jsonName(),
+            r.registered().get().toString()}));
+      }
+    }
+    for (String[] input : List.of(new String[] {jsonl.toString(), "JSONL"},
+        new String[] {longCsv.toString(), "CSV"})) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new BatchRun(List.of(q), 2, AS_OF).run(
+          new ByteArrayInputStream(input[0].getBytes(StandardCharsets.UTF_8)),
+          BatchRun.Format.valueOf(input[1]), out, BatchRun.Format.CSV, n -> { });
+      List<String[]> rows = new ArrayList<>();
+      try (var it = mapper.readerFor(String[].class)
+          .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+          .<String[]>readValues(out.toByteArray())) {
+        it.forEachRemaining(rows::add);
+      }
+      String where = "seed " + seed + ", " + input[1] + " in";
+      assertThat(rows.get(0)).as(where).containsExactly("learner", "line", "qualification", "met",
+          "failed_rules", "error", "on_track");
+      int checked = 0;
+      for (String[] row : rows.subList(1, rows.size())) {
+        String learner = row[0];
+        if (!row[5].isEmpty() || plan.contains(learner)) {
+          assertThat(row[6]).as("%s: %s is not a checked record", where, learner).isEmpty();
+          continue;
+        }
+        RecordResult expected = checker.check(records.stream()
+            .filter(r -> r.learner().equals(learner)).findFirst().orElseThrow(), AS_OF);
+        assertThat(row[3]).as("%s: %s met", where, learner)
+            .isEqualTo(Boolean.toString(expected.isAchieved()));
+        assertThat(row[6]).as("%s: %s on track", where, learner)
+            .isEqualTo(Boolean.toString(expected.isOnTrack()));
+        checked++;
+      }
+      assertThat(checked).as(where).isEqualTo(records.size());
+    }
+    ByteArrayOutputStream plans = new ByteArrayOutputStream();
+    new BatchRun(List.of(q), 1, AS_OF).run(new ByteArrayInputStream(
+        ("learner,units\nP1," + records.get(0).units().get(0).unit() + "\n")
+            .getBytes(StandardCharsets.UTF_8)),
+        BatchRun.Format.CSV, plans, BatchRun.Format.CSV, n -> { });
+    assertThat(plans.toString(StandardCharsets.UTF_8))
+        .startsWith("learner,line,qualification,met,failed_rules,error\n");
+  }
+
   @Test
   void aLongCsvHeaderWithAnUnknownColumnIsRefusedAtLineOne() {
     Qualification q = StructureGenerator.withRecordRules(1, Settings.everything(6, 2));
