@@ -55,7 +55,7 @@ final class BatchCommand implements Callable<Integer> {
                 + " holds one row per learner and unit, rows in any order: one result per learner"
                 + " in order of first appearance, and a bad row makes its learner's result an"
                 + " error. A record is met when the units achieved by the --on date meet the"
-                + " rules; JSON results also say whether it is on track.");
+                + " rules; results also say whether it is on track.");
     spec.addOption(
         OptionSpec.builder("--spec")
             .type(List.class)

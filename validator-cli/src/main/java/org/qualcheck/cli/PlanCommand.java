@@ -335,10 +335,12 @@ final class PlanCommand implements Callable<Integer> {
   /** One unit added or removed, its number and reference in columns as wide as the longest. */
   private static void unitRow(
       StringBuilder s, char sign, Unit unit, int numberWidth, int referenceWidth) {
-    String reference = unit.reference().map(Object::toString).orElse("");
-    s.append(String.format("    %c %-" + numberWidth + "s  %-" + referenceWidth + "s  "
-            + "%2d cr  %-7s  %s", sign, unit.number(), reference, unit.credits(),
-            unit.level().label(), PrintableText.escape(unit.title())).stripTrailing())
-        .append('\n');
+    String reference = unit.reference().isPresent() ? unit.reference().get().toString() : "";
+    StringBuilder row = new StringBuilder("    ").append(sign).append(' ');
+    Columns.left(row, unit.number(), numberWidth).append("  ");
+    Columns.left(row, reference, referenceWidth).append("  ");
+    Columns.right(row, unit.credits(), 2).append(" cr  ");
+    Columns.left(row, unit.level().label(), 7).append("  ").append(PrintableText.escape(unit.title()));
+    s.append(row.toString().stripTrailing()).append('\n');
   }
 }
