@@ -10,15 +10,17 @@ import java.io.Writer;
  * loading them from the jar.
  *
  * <p>Not a command: the launcher runs it as {@code java -cp qualcheck.jar
- * org.qualcheck.cli.ArchiveTraining SPEC}, with a spec whose plan {@code F1,F2} exists (03455's).
+ * org.qualcheck.cli.ArchiveTraining SPEC [FRAMEWORK RECORD COHORT]}, with a spec whose plan
+ * {@code F1,F2} exists (03455's) and, optionally, a framework spec requiring it, a learner record
+ * for that framework and a CSV cohort for a batch, whose results are discarded.
  */
 public final class ArchiveTraining {
   private ArchiveTraining() {}
 
-  /** Runs each command on the spec given as the only argument, printing nothing. */
+  /** Runs each command on the files given as arguments, printing nothing. */
   public static void main(String[] args) {
-    if (args.length != 1) {
-      System.err.println("usage: ArchiveTraining SPEC");
+    if (args.length != 1 && args.length != 4) {
+      System.err.println("usage: ArchiveTraining SPEC [FRAMEWORK RECORD COHORT]");
       System.exit(ExitCode.USAGE);
     }
     QualcheckCommand.configurePicocli();
@@ -38,6 +40,18 @@ public final class ArchiveTraining {
       {"validate", "--help"},
       {"--version"},
     };
+    if (args.length == 4) {
+      String[][] withFiles = {
+        {"framework", "--spec", args[1], "--record", args[2], "--qualification-spec", spec},
+        {"batch", "--spec", spec, "--input", args[3], "--output", "/dev/null",
+          "--output-format", "csv", "--threads", "1"},
+      };
+      run(withFiles);
+    }
+    run(commands);
+  }
+
+  private static void run(String[][] commands) {
     for (String[] command : commands) {
       PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
       QualcheckCommand.commandLine(nowhere, nowhere).execute(command);
