@@ -60,13 +60,23 @@ final class SchemaValidator {
     vet(root, "");
   }
 
-  /** The validator for the schema packaged at this resource beside this class. */
+  /**
+   * The validator for the schema packaged at this resource beside this class. The reader's own
+   * schemas are compiled in as text ({@link PackagedSchemas}), so that no command opens the jar to
+   * read one; any other is read as a resource.
+   */
   static SchemaValidator load(String resource) {
-    try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the schema " + resource + " is not packaged");
+    String text = PackagedSchemas.text(resource);
+    try {
+      if (text != null) {
+        return new SchemaValidator(parse(new JsonFactory().createParser(text)));
       }
-      return new SchemaValidator(parse(in));
+      try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("the schema " + resource + " is not packaged");
+        }
+        return new SchemaValidator(parse(new JsonFactory().createParser(in)));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("the schema " + resource + " cannot be read", e);
     }
@@ -351,8 +361,8 @@ final class SchemaValidator {
    * Parses the packaged schema with Jackson's streaming parser into a tree. An object mapper would
    * do the same in one call, but starting one costs more than a whole command should.
    */
-  private static JsonNode parse(InputStream in) throws IOException {
-    try (JsonParser parser = new JsonFactory().createParser(in)) {
+  private static JsonNode parse(JsonParser schema) throws IOException {
+    try (JsonParser parser = schema) {
       JsonNode node = value(parser, parser.nextToken());
       if (parser.nextToken() != null) {
         throw new IOException("more than one JSON value");
