@@ -19,13 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The built jar, {@code target/qualcheck.jar}, does what the classes do. The jar is shaded and
- * minimized (only the classes qualcheck's code reaches are kept), and a library that loads a class
- * by name, as Jackson and picocli do, would fail only there and only on the path that loads it. So
- * every command, in every output format, on good and bad input, is run both in-process from the
- * classes and as a process from the jar, as the launcher starts it; the exit codes, standard
- * output and written files must be the same, and the jar's standard error must say nothing the
- * classes did not.
+ * The built jar, {@code target/qualcheck.jar}, does what the classes do. The jar is shaded: its
+ * dependencies are merged into it, their module descriptors, signatures and Maven metadata left
+ * out and their service files merged, and the launcher starts it by naming the main class on the
+ * class path. A resource or class lost on the way, or one a library loads by name, would fail only
+ * there and only on the path that needs it. So every command, in every output format, on good and
+ * bad input, is run both in-process from the classes and as a process from the jar; the exit
+ * codes, standard output and written files must be the same, and the jar's standard error must
+ * say nothing the classes did not.
  */
 class ShadedJarIT {
   private static final Path JAR = Path.of(System.getProperty("qualcheck.jar", "target/qualcheck.jar"));
