@@ -76,14 +76,7 @@ final class FrameworkCommand implements Callable<Integer> {
                 "Judge the record as of this day, YYYY-MM-DD (default: today).")
             .converters(new DateConverter())
             .build());
-    spec.addOption(
-        CommandModel.option(
-                "--format",
-                OutputFormat.class,
-                "FORMAT",
-                "text or json (default: ${DEFAULT-VALUE}).")
-            .defaultValue("text")
-            .build());
+    spec.addOption(SpecAndFormat.formatOption());
     CommandModel.exitCodes(
         spec,
         "0:every component is complete",

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.qualcheck.model.Qualification;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code --spec} and {@code --format} options that validate, plan and count share. */
 final class SpecAndFormat {
@@ -21,14 +22,15 @@ final class SpecAndFormat {
         CommandModel.option("--spec", Path.class, "FILE", "The spec (YAML).")
             .required(true)
             .build());
-    spec.addOption(
-        CommandModel.option(
-                "--format",
-                OutputFormat.class,
-                "FORMAT",
-                "text or json (default: ${DEFAULT-VALUE}).")
-            .defaultValue("text")
-            .build());
+    spec.addOption(formatOption());
+  }
+
+  /** {@code --format text|json}, text by default. */
+  static OptionSpec formatOption() {
+    return CommandModel.option(
+            "--format", OutputFormat.class, "FORMAT", "text or json (default: ${DEFAULT-VALUE}).")
+        .defaultValue("text")
+        .build();
   }
 
   /** The two options as the command line gave them. */

@@ -577,8 +577,7 @@ final class FastPath {
         s.codeStart = -1;
       } else if (value != JsonToken.VALUE_STRING) {
         return false;
-      } else if (name.equals("learner")) {
-        sawLearner = true;
+      } else if (name.equals("learner") || name.equals("qualification")) {
         int from = s.copyText(p);
         int to = from + p.getTextLength();
         while (from < to && Character.isWhitespace(s.text[from])) {
@@ -587,20 +586,15 @@ final class FastPath {
         while (to > from && Character.isWhitespace(s.text[to - 1])) {
           to--;
         }
-        s.learnerFrom = from;
-        s.learnerLength = to - from;
-      } else if (name.equals("qualification")) {
-        sawCode = true;
-        int from = s.copyText(p);
-        int to = from + p.getTextLength();
-        while (from < to && Character.isWhitespace(s.text[from])) {
-          from++;
+        if (name.equals("learner")) {
+          sawLearner = true;
+          s.learnerFrom = from;
+          s.learnerLength = to - from;
+        } else {
+          sawCode = true;
+          s.codeStart = from;
+          s.codeLength = to - from;
         }
-        while (to > from && Character.isWhitespace(s.text[to - 1])) {
-          to--;
-        }
-        s.codeStart = from;
-        s.codeLength = to - from;
       } else {
         s.addValue(name, s.copyText(p), p.getTextLength());
       }
