@@ -14,9 +14,13 @@ import picocli.CommandLine.Model.OptionSpec;
 final class CommandModel {
   private CommandModel() {}
 
-  /** A command named {@code name}, run by {@code command}, with this description and -h, -V. */
+  /**
+   * A command named {@code name}, run by {@code command}, with this description and -h, -V; -V
+   * prints qualcheck's version, as it does before the command.
+   */
   static CommandSpec command(Object command, String name, String... description) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+    CommandSpec spec =
+        CommandSpec.wrapWithoutInspection(command).name(name).versionProvider(new Version());
     spec.usageMessage().description(description);
     spec.addOption(
         OptionSpec.builder("-h", "--help")

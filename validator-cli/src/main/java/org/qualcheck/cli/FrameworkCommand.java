@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.qualcheck.record.RecordReader;
 import org.qualcheck.spec.FrameworkReader;
 import org.qualcheck.spec.SpecException;
 import org.qualcheck.spec.SpecProblem;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -74,7 +72,7 @@ final class FrameworkCommand implements Callable<Integer> {
                 LocalDate.class,
                 "DATE",
                 "Judge the record as of this day, YYYY-MM-DD (default: today).")
-            .converters(new DateConverter())
+            .converters(new IsoDate())
             .build());
     spec.addOption(SpecAndFormat.formatOption());
     CommandModel.exitCodes(
@@ -95,22 +93,6 @@ final class FrameworkCommand implements Callable<Integer> {
     qualificationSpecs = given == null ? List.of() : given;
     on = CommandModel.value(spec, "--on");
     format = CommandModel.value(spec, "--format");
-  }
-
-  /** Reads {@code --on} as a calendar day, refusing anything else in one sentence. */
-  static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-          return LocalDate.parse(value);
-        }
-      } catch (DateTimeParseException e) {
-        // falls through to the one sentence below
-      }
-      throw new CommandLine.TypeConversionException(
-          "'" + PrintableText.escape(value) + "' is not a day of the calendar written YYYY-MM-DD");
-    }
   }
 
   @Override

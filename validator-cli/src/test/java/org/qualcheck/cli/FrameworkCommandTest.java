@@ -183,7 +183,9 @@ class FrameworkCommandTest {
     CliRun date =
         CliRun.of("framework", "--spec", FRAMEWORK, "--record", onTrack(), "--on", "2026-02-30");
     assertThat(date.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(date.err()).contains("'2026-02-30' is not a day of the calendar written YYYY-MM-DD");
+    assertThat(date.err())
+        .contains("a date is written YYYY-MM-DD, such as 2026-03-01, and 2026-02-30 is not a day"
+            + " of the calendar");
   }
 
   @Test

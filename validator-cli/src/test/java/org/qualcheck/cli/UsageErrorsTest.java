@@ -87,8 +87,9 @@ class UsageErrorsTest {
             "qualcheck: Missing required options: '--spec=FILE', '--record=FILE'\n"
                 + "Try 'qualcheck framework --help' for more information.\n"),
         Arguments.of(new String[] {"framework", "--spec", "f.yaml", "--record", REC, "--on", "soon"},
-            "qualcheck: Invalid value for option '--on': 'soon' is not a day of the calendar"
-                + " written YYYY-MM-DD\nTry 'qualcheck framework --help' for more information.\n"));
+            "qualcheck: Invalid value for option '--on': a date is written YYYY-MM-DD, such as"
+                + " 2026-03-01, and soon is not a day of the calendar\n"
+                + "Try 'qualcheck framework --help' for more information.\n"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -100,11 +100,15 @@ class UsageHelpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"validate", "show"})
-  void aCommandsVersionOptionPrintsNothing(String command) {
-    CliRun run = onlyTheCommand(command, "--version");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEmpty();
+  @ValueSource(strings = {"validate", "plan", "count", "batch", "framework", "lint", "show"})
+  void aCommandsVersionOptionPrintsQualchecksVersion(String command) {
+    for (CliRun run :
+        List.of(onlyTheCommand(command, "--version"), CliRun.of(command, "-V"))) {
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out())
+          .isEqualTo(
+              "qualcheck (development build)\nJava " + System.getProperty("java.version") + "\n");
+      assertThat(run.err()).isEmpty();
+    }
   }
 }

@@ -74,10 +74,20 @@ public final class BatchRun {
    *
    * @param progress told the number of records written so far, now and then
    * @throws BatchInputException if the input cannot be processed at all (a CSV header missing)
-   * @throws IOException if reading or writing fails
+   * @throws IOException if reading or writing fails, or Java runs out of heap on this thread (as
+   *     it can gathering a long CSV's rows by learner) or on a worker's
    */
   public Summary run(InputStream in, Format inputFormat, OutputStream out, Format outputFormat,
       LongConsumer progress) throws IOException, BatchInputException {
+    try {
+      return runInput(in, inputFormat, out, outputFormat, progress);
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory(e);
+    }
+  }
+
+  private Summary runInput(InputStream in, Format inputFormat, OutputStream out,
+      Format outputFormat, LongConsumer progress) throws IOException, BatchInputException {
     RecordParser parser;
     boolean json = inputFormat == Format.JSONL;
     FastPath fast = null;
@@ -242,6 +252,12 @@ public final class BatchRun {
   /** How a run that ran out of heap says so, before the heap's size. */
   static final String OUT_OF_MEMORY = "Java ran out of memory (its heap is at most ";
 
+  /** The reason a run that ran out of heap stopped, with the heap's size and how to give more. */
+  static IOException outOfMemory(OutOfMemoryError e) {
+    return new IOException(OUT_OF_MEMORY + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m", e);
+  }
+
   /**
    * Waits for a chunk's results and writes them; returns the chunk for reuse. A worker that ran
    * out of heap stops the run with an {@link IOException} saying so, like any other failure to
@@ -258,9 +274,8 @@ public final class BatchRun {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      if (e.getCause() instanceof OutOfMemoryError) {
-        throw new IOException(OUT_OF_MEMORY + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-            + " MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m", e.getCause());
+      if (e.getCause() instanceof OutOfMemoryError oom) {
+        throw outOfMemory(oom);
       }
       throw new IllegalStateException("checking a chunk of records failed", e.getCause());
     }

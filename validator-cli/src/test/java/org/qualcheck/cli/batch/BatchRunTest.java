@@ -62,6 +62,36 @@ class BatchRunTest {
     assertThat(out.size()).as("nothing of the failed chunk is written").isZero();
   }
 
+  /**
+   * Long CSV is gathered by learner on the thread that reads it, so that thread can run out of heap
+   * too (a large input under a small heap); it stops the run with the same sentence.
+   */
+  @Test
+  void runningOutOfMemoryWhileReadingStopsTheRunSayingSo() throws Exception {
+    byte[] header = "learner,unit,status,date,via\nL1,F1,achieved,2026-01-05,\n"
+        .getBytes(StandardCharsets.UTF_8);
+    InputStream exhausting = new InputStream() {
+      private int next;
+
+      @Override
+      public int read() {
+        if (next < header.length) {
+          return header[next++];
+        }
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    BatchRun run = new BatchRun(List.of(new SpecReader().read(
+        Path.of("../specs/ocr-03455-customer-service-l2.yaml"))), 2);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> run.run(exhausting, BatchRun.Format.CSV, out, BatchRun.Format.JSONL,
+        n -> { }))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("Java ran out of memory (its heap is at most ")
+        .hasMessageEndingWith(" MB); give it more, e.g. QUALCHECK_JAVA_OPTS=-Xmx512m")
+        .hasCauseInstanceOf(OutOfMemoryError.class);
+  }
+
   @Test
   void aFailingOutputStopsTheRunWithTheCause() throws Exception {
     StringBuilder csv = new StringBuilder("learner,units\n");
