@@ -186,6 +186,13 @@ final class YamlTreeReader {
   /** The most digits of a binary, octal or hexadecimal number that are decoded to check it. */
   private static final int MAX_NUMBER_DIGITS = 100;
 
+  /**
+   * The most characters of a decimal number that are read: Java reads decimal digits into a big
+   * number in time growing with their square, so a number as long as the file may be would take
+   * minutes; no spec needs one longer than a line.
+   */
+  private static final int MAX_DECIMAL_LENGTH = 1_000;
+
   /** A number with a fraction or exponent in plain decimal digits; the schema refuses fractions. */
   private static final java.util.regex.Pattern PLAIN_DECIMAL =
       java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -798,12 +805,18 @@ final class YamlTreeReader {
           }
           return nodes.textNode(scalar);
         case INTEGER:
+          if (scalar.length() > MAX_DECIMAL_LENGTH) {
+            fail(last, "a number here has too many digits");
+          }
           if (!isPlainInteger(scalar)) {
             problem(last, notPlainInteger(scalar));
             return nodes.nullNode();
           }
           return nodes.numberNode(new java.math.BigInteger(scalar));
         case DECIMAL:
+          if (scalar.length() > MAX_DECIMAL_LENGTH) {
+            fail(last, "a number here has too many digits");
+          }
           if (!PLAIN_DECIMAL.matcher(scalar).matches()) {
             problem(last, notPlainDecimal(scalar));
             return nodes.nullNode();

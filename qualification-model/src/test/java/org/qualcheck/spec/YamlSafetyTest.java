@@ -131,6 +131,26 @@ class YamlSafetyTest {
     assertThat(p.message()).contains("more than 64 levels deep");
   }
 
+  /**
+   * A value may be 64 KB long, and Java reads decimal digits into a big number in time growing with
+   * their square. A plain scalar that long is text to YAML 1.1, but a tag makes it a number, and
+   * tagged values are typed before they are refused so that all that is wrong is reported: such a
+   * number is refused as too long rather than read, as a whole number and with a fraction.
+   */
+  @Test
+  @Timeout(10)
+  void aTaggedNumberOfSixtyThousandDigitsIsRefusedUnread() {
+    for (String number :
+        new String[] {"!!int " + "9".repeat(60_000), "!!float 1." + "5".repeat(60_000)}) {
+      String yaml = "qualification:\n  code: X\n  credits: " + number + "\n";
+      SpecException e = failureOf("long-number.yaml", yaml);
+      assertThat(e.problems()).hasSize(2);
+      assertThat(e.problems().get(0).message()).startsWith("the tag \"!!");
+      assertAt(e.problems().get(1), "long-number.yaml", 3, 12);
+      assertThat(e.problems().get(1).message()).isEqualTo("a number here has too many digits");
+    }
+  }
+
   @Test
   @Timeout(10)
   void oversizedTextIsRefusedBeforeParsing() {
