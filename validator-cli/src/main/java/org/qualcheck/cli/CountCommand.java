@@ -2,7 +2,6 @@ package org.qualcheck.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -160,9 +159,7 @@ final class CountCommand implements Callable<Integer> {
   static boolean writeJson(Qualification q, Checker checker, Long credits, boolean minimal,
       boolean list, PrintWriter out) throws IOException {
     String what = minimal ? "minimal" : credits != null ? "credits" : "all";
-    JsonGenerator json =
-        new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
-    json.useDefaultPrettyPrinter();
+    JsonGenerator json = JsonWriter.generator(new NonClosingWriter(out));
     json.writeStartObject();
     json.writeStringField("format", "qualcheck-count/1");
     json.writeObjectFieldStart("qualification");

@@ -18,10 +18,26 @@ final class FrameworkOutput {
 
   private FrameworkOutput() {}
 
-  record FrameworkRef(String code, String title) {}
+  record FrameworkRef(String code, String title) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("code", code).field("title", title);
+    }
+  }
 
   record RequirementJson(
-      String kind, String name, String title, boolean held, boolean checkedBySpec, String reason) {}
+      String kind, String name, String title, boolean held, boolean checkedBySpec, String reason)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("kind", kind)
+          .field("name", name)
+          .field("title", title)
+          .field("held", held)
+          .field("checkedBySpec", checkedBySpec)
+          .field("reason", reason);
+    }
+  }
 
   record ComponentJson(
       String id,
@@ -29,7 +45,17 @@ final class FrameworkOutput {
       boolean complete,
       String alternative,
       List<String> missing,
-      List<RequirementJson> requirements) {}
+      List<RequirementJson> requirements) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("id", id)
+          .field("title", title)
+          .field("complete", complete)
+          .field("alternative", alternative)
+          .strings("missing", missing)
+          .objects("requirements", requirements);
+    }
+  }
 
   record ResultJson(
       String format,
@@ -37,7 +63,17 @@ final class FrameworkOutput {
       String learner,
       String on,
       boolean complete,
-      List<ComponentJson> components) {}
+      List<ComponentJson> components) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("format", format)
+          .field("framework", framework)
+          .field("learner", learner)
+          .field("on", on)
+          .field("complete", complete)
+          .objects("components", components);
+    }
+  }
 
   static ResultJson json(FrameworkResult r) {
     return new ResultJson(

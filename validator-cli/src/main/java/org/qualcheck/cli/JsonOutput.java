@@ -1,9 +1,6 @@
 package org.qualcheck.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.qualcheck.check.CheckResult;
@@ -21,14 +18,14 @@ final class JsonOutput {
   /** Version of the check result shape, see {@code specs/schema/check-result.schema.json}. */
   static final String CHECK_RESULT_FORMAT = "qualcheck-check-result/1";
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
   private JsonOutput() {}
 
-  record QualificationRef(String code, String title) {}
+  record QualificationRef(String code, String title) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("code", code).field("title", title);
+    }
+  }
 
   record RuleJson(
       String id,
@@ -43,7 +40,25 @@ final class JsonOutput {
       List<String> counted,
       List<String> missing,
       List<String> notCounted,
-      String explanation) {}
+      String explanation)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("id", id)
+          .field("kind", kind)
+          .field("requirement", requirement)
+          .field("holds", holds)
+          .field("minimum", minimum)
+          .field("maximum", maximum)
+          .field("achieved", achieved)
+          .field("shortfall", shortfall)
+          .field("excess", excess)
+          .strings("counted", counted)
+          .strings("missing", missing)
+          .strings("notCounted", notCounted)
+          .field("explanation", explanation);
+    }
+  }
 
   record CheckResultJson(
       String format,
@@ -58,10 +73,38 @@ final class JsonOutput {
       Map<String, String> notCountedBy,
       List<VariantJson> pathways,
       List<String> achievedPathways,
-      List<VariantJson> endorsements) {}
+      List<VariantJson> endorsements)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("format", format)
+          .field("qualification", qualification)
+          .strings("plan", plan)
+          .field("credits", credits)
+          .field("met", met)
+          .field("undecided", undecided)
+          .objects("rules", rules)
+          .map("placement", placement)
+          .strings("notCounted", notCounted)
+          .map("notCountedBy", notCountedBy)
+          .objects("pathways", pathways)
+          .strings("achievedPathways", achievedPathways)
+          .objects("endorsements", endorsements);
+    }
+  }
 
   /** A pathway or endorsed title; present only for qualifications that have them. */
-  record VariantJson(String id, String title, boolean met, Boolean undecided, List<RuleJson> rules) {}
+  record VariantJson(String id, String title, boolean met, Boolean undecided, List<RuleJson> rules)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("id", id)
+          .field("title", title)
+          .field("met", met)
+          .field("undecided", undecided)
+          .objects("rules", rules);
+    }
+  }
 
   static CheckResultJson checkResult(Qualification q, CheckResult r) {
     int credits = q.credits(r.plan().units());
@@ -72,7 +115,7 @@ final class JsonOutput {
         credits,
         r.met(),
         r.undecided() ? Boolean.TRUE : null,
-        r.outcomes().stream().map(JsonOutput::rule).toList(),
+        rules(r.outcomes()),
         r.placement(),
         r.notCounted(),
         r.notCountedBy(),
@@ -81,17 +124,23 @@ final class JsonOutput {
         q.endorsements().isEmpty() ? null : variants(r.endorsements()));
   }
 
+  // loops rather than streams: validate --format json sets up no stream pipeline at start-up
   private static List<VariantJson> variants(List<VariantOutcome> outcomes) {
-    return outcomes.stream()
-        .map(
-            v ->
-                new VariantJson(
-                    v.id(),
-                    v.title(),
-                    v.met(),
-                    v.undecided() ? Boolean.TRUE : null,
-                    v.outcomes().stream().map(JsonOutput::rule).toList()))
-        .toList();
+    List<VariantJson> out = new ArrayList<>(outcomes.size());
+    for (VariantOutcome v : outcomes) {
+      out.add(
+          new VariantJson(
+              v.id(), v.title(), v.met(), v.undecided() ? Boolean.TRUE : null, rules(v.outcomes())));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<RuleJson> rules(List<RuleOutcome> outcomes) {
+    List<RuleJson> out = new ArrayList<>(outcomes.size());
+    for (RuleOutcome o : outcomes) {
+      out.add(rule(o));
+    }
+    return List.copyOf(out);
   }
 
   static RuleJson rule(RuleOutcome o) {
@@ -111,11 +160,8 @@ final class JsonOutput {
         o.explanation());
   }
 
-  static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("result could not be written as JSON", e);
-    }
+  /** The shape as indented JSON text, without a final line break. */
+  static String write(JsonWriter.Shape value) {
+    return JsonWriter.write(value);
   }
 }

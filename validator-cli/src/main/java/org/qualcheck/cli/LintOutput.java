@@ -82,20 +82,57 @@ final class LintOutput {
       Integer column,
       List<String> rules,
       List<String> units,
-      List<String> plan) {}
+      List<String> plan) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("kind", kind)
+          .field("severity", severity)
+          .field("message", message)
+          .field("line", line)
+          .field("column", column)
+          .strings("rules", rules)
+          .strings("units", units)
+          .strings("plan", plan);
+    }
+  }
 
-  record ProblemJson(int line, int column, String message) {}
+  record ProblemJson(int line, int column, String message) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("line", line).field("column", column).field("message", message);
+    }
+  }
 
   record FileJson(
       String file,
       boolean loaded,
       String qualification,
       List<FindingJson> findings,
-      List<ProblemJson> problems) {}
+      List<ProblemJson> problems) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("file", file)
+          .field("loaded", loaded)
+          .field("qualification", qualification)
+          .objects("findings", findings)
+          .objects("problems", problems);
+    }
+  }
 
-  record LintJson(String format, List<FileJson> files, Map<String, Long> totals) {}
+  record LintJson(String format, List<FileJson> files, Map<String, Long> totals)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("format", format).objects("files", files).map("totals", totals);
+    }
+  }
 
   static void json(List<Linted> results, PrintWriter out) {
+    write(out, json(results));
+  }
+
+  /** The JSON shape of the lint results. */
+  static LintJson json(List<Linted> results) {
     List<FileJson> files = new ArrayList<>();
     Map<String, Long> totals = new TreeMap<>();
     Arrays.stream(Severity.values()).forEach(s -> totals.put(s.label(), 0L));
@@ -128,42 +165,120 @@ final class LintOutput {
           new FileJson(
               r.file().toString(), true, r.report().qualification().code(), findings, List.of()));
     }
-    write(out, new LintJson(LINT_FORMAT, files, totals));
+    return new LintJson(LINT_FORMAT, files, totals);
   }
 
   // ----- SARIF 2.1.0 -----
 
-  record Message(String text) {}
+  record Message(String text) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("text", text);
+    }
+  }
 
-  record ArtifactLocation(String uri) {}
+  record ArtifactLocation(String uri) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("uri", uri);
+    }
+  }
 
-  record Region(int startLine, int startColumn) {}
+  record Region(int startLine, int startColumn) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("startLine", startLine).field("startColumn", startColumn);
+    }
+  }
 
-  record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {}
+  record PhysicalLocation(ArtifactLocation artifactLocation, Region region)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("artifactLocation", artifactLocation).field("region", region);
+    }
+  }
 
-  record Location(PhysicalLocation physicalLocation) {}
+  record Location(PhysicalLocation physicalLocation) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("physicalLocation", physicalLocation);
+    }
+  }
 
-  record Configuration(String level) {}
+  record Configuration(String level) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("level", level);
+    }
+  }
 
   record ReportingDescriptor(
-      String id, Message shortDescription, Configuration defaultConfiguration) {}
+      String id, Message shortDescription, Configuration defaultConfiguration)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("id", id)
+          .field("shortDescription", shortDescription)
+          .field("defaultConfiguration", defaultConfiguration);
+    }
+  }
 
   record Driver(
-      String name, String version, String informationUri, List<ReportingDescriptor> rules) {}
+      String name, String version, String informationUri, List<ReportingDescriptor> rules)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("name", name)
+          .field("version", version)
+          .field("informationUri", informationUri)
+          .objects("rules", rules);
+    }
+  }
 
-  record Tool(Driver driver) {}
+  record Tool(Driver driver) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("driver", driver);
+    }
+  }
 
   record Result(
-      String ruleId, int ruleIndex, String level, Message message, List<Location> locations) {}
+      String ruleId, int ruleIndex, String level, Message message, List<Location> locations)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("ruleId", ruleId)
+          .field("ruleIndex", ruleIndex)
+          .field("level", level)
+          .field("message", message)
+          .objects("locations", locations);
+    }
+  }
 
-  record Run(Tool tool, List<Result> results) {}
+  record Run(Tool tool, List<Result> results) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("tool", tool).objects("results", results);
+    }
+  }
 
-  record Sarif(
-      @JsonProperty("$schema") String schema, String version, List<Run> runs) {}
+  /** The SARIF log; its schema field is named {@code $schema}. */
+  record Sarif(@JsonProperty("$schema") String schema, String version, List<Run> runs) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("$schema", schema).field("version", version).objects("runs", runs);
+    }
+  }
 
   static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   static void sarif(List<Linted> results, PrintWriter out) {
+    write(out, sarif(results));
+  }
+
+  /** The SARIF log of the lint results: every rule, then one result per finding or problem. */
+  static Sarif sarif(List<Linted> results) {
     List<ReportingDescriptor> rules = new ArrayList<>();
     for (FindingKind k : FindingKind.values()) {
       rules.add(
@@ -200,7 +315,7 @@ final class LintOutput {
     Driver driver =
         new Driver("qualcheck", v == null ? "development" : v,
             null, rules);
-    write(out, new Sarif(SARIF_SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), found))));
+    return new Sarif(SARIF_SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), found)));
   }
 
   private static Location location(String uri, SourceLocation at) {
@@ -223,7 +338,7 @@ final class LintOutput {
     return (file.isAbsolute() ? "file:///" : "") + s;
   }
 
-  private static void write(PrintWriter out, Object value) {
+  private static void write(PrintWriter out, JsonWriter.Shape value) {
     out.println(JsonOutput.write(value));
   }
 }

@@ -193,11 +193,32 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   record ChangeJson(List<String> add, List<String> remove, long creditsAdded, long creditsRemoved,
-      int creditsAfter) {}
+      int creditsAfter) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.strings("add", add)
+          .strings("remove", remove)
+          .field("creditsAdded", creditsAdded)
+          .field("creditsRemoved", creditsRemoved)
+          .field("creditsAfter", creditsAfter);
+    }
+  }
 
-  record ConflictJson(List<String> rules, List<String> reasons, String summary) {}
+  record ConflictJson(List<String> rules, List<String> reasons, String summary)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.strings("rules", rules).strings("reasons", reasons).field("summary", summary);
+    }
+  }
 
-  record WhatIfJson(List<String> removable, Map<String, String> additions) {}
+  record WhatIfJson(List<String> removable, Map<String, String> additions)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.strings("removable", removable).map("additions", additions);
+    }
+  }
 
   record PlanJson(
       String format,
@@ -211,14 +232,31 @@ final class PlanCommand implements Callable<Integer> {
       ConflictJson conflict,
       WhatIfJson whatIf,
       String pathway,
-      String endorsement) {}
+      String endorsement) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("format", format)
+          .field("qualification", qualification)
+          .strings("plan", plan)
+          .field("met", met)
+          .strings("add", add)
+          .strings("remove", remove)
+          .field("kind", kind)
+          .objects("alternatives", alternatives)
+          .field("conflict", conflict)
+          .field("whatIf", whatIf)
+          .field("pathway", pathway)
+          .field("endorsement", endorsement);
+    }
+  }
 
   private static ChangeJson change(Qualification q, Completion c) {
     int after = q.credits(c.result().plan().units());
     return new ChangeJson(c.add(), c.remove(), c.creditsAdded(), c.creditsRemoved(), after);
   }
 
-  private static PlanJson json(
+  /** The answer's JSON shape; the goal is the endorsed title when one is named. */
+  static PlanJson json(
       Qualification q, PlanAnswer a, boolean repaired, WhatIf what, String endorsement) {
     boolean met = goalMet(a, endorsement);
     List<ChangeJson> alternatives = new ArrayList<>();

@@ -29,16 +29,55 @@ final class RecordReport {
 
   record UnitJson(
       String unit, String number, String status, String via, String date, String from,
-      String evidence, String standing) {}
+      String evidence, String standing) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("unit", unit)
+          .field("number", number)
+          .field("status", status)
+          .field("via", via)
+          .field("date", date)
+          .field("from", from)
+          .field("evidence", evidence)
+          .field("standing", standing);
+    }
+  }
 
-  record CountedJson(String unit, String via, String date) {}
+  record CountedJson(String unit, String via, String date) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("unit", unit).field("via", via).field("date", date);
+    }
+  }
 
   record RuleJson(
       String id, String kind, String requirement, boolean holds, long minimum, Long maximum,
       long achieved, long shortfall, long excess, List<CountedJson> counted, List<String> missing,
-      String explanation) {}
+      String explanation) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("id", id)
+          .field("kind", kind)
+          .field("requirement", requirement)
+          .field("holds", holds)
+          .field("minimum", minimum)
+          .field("maximum", maximum)
+          .field("achieved", achieved)
+          .field("shortfall", shortfall)
+          .field("excess", excess)
+          .objects("counted", counted)
+          .strings("missing", missing)
+          .field("explanation", explanation);
+    }
+  }
 
-  record RemainingJson(List<String> complete, List<String> add, long creditsAdded) {}
+  record RemainingJson(List<String> complete, List<String> add, long creditsAdded)
+      implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.strings("complete", complete).strings("add", add).field("creditsAdded", creditsAdded);
+    }
+  }
 
   record RecordResultJson(
       String format,
@@ -54,7 +93,25 @@ final class RecordReport {
       List<UnitJson> units,
       List<RuleJson> rules,
       List<String> onTrackFailures,
-      RemainingJson remaining) {}
+      RemainingJson remaining) implements JsonWriter.Shape {
+    @Override
+    public void writeFields(JsonWriter json) {
+      json.field("format", format)
+          .field("qualification", qualification)
+          .field("learner", learner)
+          .field("registered", registered)
+          .field("asOf", asOf)
+          .field("met", met)
+          .field("achieved", achieved)
+          .field("onTrack", onTrack)
+          .field("undecided", undecided)
+          .field("timeLimitPassed", timeLimitPassed)
+          .objects("units", units)
+          .objects("rules", rules)
+          .strings("onTrackFailures", onTrackFailures)
+          .field("remaining", remaining);
+    }
+  }
 
   static RecordResultJson json(Qualification q, LearnerRecord record, RecordResult r) {
     Map<String, UnitStanding> byNumber = byNumber(r);
