@@ -129,8 +129,8 @@ final class JsonOutput {
     List<VariantJson> out = new ArrayList<>(outcomes.size());
     for (VariantOutcome v : outcomes) {
       out.add(
-          new VariantJson(
-              v.id(), v.title(), v.met(), v.undecided() ? Boolean.TRUE : null, rules(v.outcomes())));
+          new VariantJson(v.id(), v.title(), v.met(), v.undecided() ? Boolean.TRUE : null,
+              rules(v.outcomes())));
     }
     return List.copyOf(out);
   }

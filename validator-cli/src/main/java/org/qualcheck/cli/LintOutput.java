@@ -263,8 +263,9 @@ final class LintOutput {
     }
   }
 
-  /** The SARIF log; its schema field is named {@code $schema}. */
-  record Sarif(@JsonProperty("$schema") String schema, String version, List<Run> runs) implements JsonWriter.Shape {
+  /** The SARIF log; its schema field is named {@code $schema}, for data binding too. */
+  record Sarif(@JsonProperty("$schema") String schema, String version, List<Run> runs)
+      implements JsonWriter.Shape {
     @Override
     public void writeFields(JsonWriter json) {
       json.field("$schema", schema).field("version", version).objects("runs", runs);

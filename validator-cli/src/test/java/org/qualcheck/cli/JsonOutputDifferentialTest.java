@@ -59,11 +59,15 @@ import org.qualcheck.synthetic.StructureGenerator.Settings;
  * and over records of every shape filled at random. {@code -Dqualcheck.json.seeds=N} runs N seeds.
  */
 class JsonOutputDifferentialTest {
-  /** Jackson's data binding, configured as the commands configured it. */
+  /**
+   * Jackson's data binding, configured as the commands configured it: indented, and with {@code
+   * setSerializationInclusion(NON_NULL)}, which leaves out null fields and null map values alike.
+   */
   private static final ObjectMapper BINDING =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+          .setDefaultPropertyInclusion(JsonInclude.Value.construct(
+              JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
   private static final SpecReader READER = new SpecReader();
   private static final Path FRAMEWORK =
@@ -180,7 +184,8 @@ class JsonOutputDifferentialTest {
       }
     }
     Framework framework = new FrameworkReader().read(FRAMEWORK);
-    LearnerRecord apprentice = new RecordReader().read(Path.of("../examples/apprentice-L2001.json"));
+    LearnerRecord apprentice =
+        new RecordReader().read(Path.of("../examples/apprentice-L2001.json"));
     for (List<Qualification> specs : List.of(List.<Qualification>of(), List.of(READER.read(CS)))) {
       for (String on : List.of("2025-01-01", "2026-06-01")) {
         same(FrameworkOutput.json(
