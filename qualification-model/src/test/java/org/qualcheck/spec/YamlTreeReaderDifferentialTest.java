@@ -303,8 +303,8 @@ class YamlTreeReaderDifferentialTest {
   private static void dump(JsonNode node, StringBuilder out) {
     out.append(' ').append(node.getClass().getSimpleName()).append('(');
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 out.append(e.getKey()).append(':');
                 dump(e.getValue(), out);

@@ -165,13 +165,13 @@ public final class Counter {
       states *= cap + 1;
     }
     @SuppressWarnings("unchecked")
-    Map<Long, BigInteger>[] m = new Map[n + 1];
+    Map<Long, BigInteger>[] m = (Map<Long, BigInteger>[]) new Map<?, ?>[n + 1];
     for (int k = 0; k <= n; k++) {
       m[k] = new HashMap<>();
     }
     this.memo = m;
     @SuppressWarnings("unchecked")
-    Map<StateSet, BigInteger>[] sm = new Map[n + 1];
+    Map<StateSet, BigInteger>[] sm = (Map<StateSet, BigInteger>[]) new Map<?, ?>[n + 1];
     for (int k = 0; k <= n; k++) {
       sm[k] = new HashMap<>();
     }

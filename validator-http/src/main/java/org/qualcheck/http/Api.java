@@ -55,7 +55,8 @@ final class Api extends Handler.Abstract {
   private static final ObjectMapper OUT =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
   private static final SpecReader SPEC_READER = new SpecReader();
 
   private final Library library;

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -91,8 +90,6 @@ final class Requests {
           : "the field \"" + path + "\" has the wrong type" + at(e) + "; see /api/openapi.json");
     } catch (JsonProcessingException e) {
       throw ApiException.malformed("the request body is not valid JSON" + at(e));
-    } catch (IOException e) {
-      throw ApiException.malformed("the request body cannot be read");
     }
   }
 

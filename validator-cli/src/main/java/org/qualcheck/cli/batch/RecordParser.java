@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,8 +190,7 @@ interface RecordParser {
         return ParsedRecord.error(raw.line(), who, "\"qualification\" must be text");
       }
       Map<String, String> passthrough = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : node.properties()) {
         if (!List.of("learner", "units", "qualification").contains(f.getKey())) {
           passthrough.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText()
               : f.getValue().toString());
