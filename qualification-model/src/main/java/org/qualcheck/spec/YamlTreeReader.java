@@ -183,6 +183,8 @@ final class YamlTreeReader {
   private static final String KEY_TOO_LONG =
       "a key here is longer than " + MAX_KEY + " characters, the most a key may have";
 
+  private static final String TOO_MANY_DIGITS = "a number here has too many digits";
+
   /** The most digits of a binary, octal or hexadecimal number that are decoded to check it. */
   private static final int MAX_NUMBER_DIGITS = 100;
 
@@ -695,7 +697,7 @@ final class YamlTreeReader {
           Long.parseLong(digits, radix);
         } else {
           if (digits.length() > MAX_NUMBER_DIGITS) {
-            throw new Stop(last, "a number here has too many digits");
+            throw new Stop(last, TOO_MANY_DIGITS);
           }
           new java.math.BigInteger(digits, radix);
         }
@@ -766,6 +768,9 @@ final class YamlTreeReader {
         fail(last, "the file nests mappings and lists more than " + MAX_DEPTH + " levels deep");
       }
       values.put(pointer, last);
+      if ((t == Token.INTEGER || t == Token.DECIMAL) && scalar.length() > MAX_DECIMAL_LENGTH) {
+        fail(last, TOO_MANY_DIGITS);
+      }
       switch (t) {
         case START_OBJECT:
           {
@@ -805,18 +810,12 @@ final class YamlTreeReader {
           }
           return nodes.textNode(scalar);
         case INTEGER:
-          if (scalar.length() > MAX_DECIMAL_LENGTH) {
-            fail(last, "a number here has too many digits");
-          }
           if (!isPlainInteger(scalar)) {
             problem(last, notPlainInteger(scalar));
             return nodes.nullNode();
           }
           return nodes.numberNode(new java.math.BigInteger(scalar));
         case DECIMAL:
-          if (scalar.length() > MAX_DECIMAL_LENGTH) {
-            fail(last, "a number here has too many digits");
-          }
           if (!PLAIN_DECIMAL.matcher(scalar).matches()) {
             problem(last, notPlainDecimal(scalar));
             return nodes.nullNode();
