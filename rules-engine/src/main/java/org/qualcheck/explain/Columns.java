@@ -1,16 +1,16 @@
-package org.qualcheck.cli;
+package org.qualcheck.explain;
 
 /**
- * Pads text into the aligned columns of the text reports. The reports are printed once per
- * command, so they use these rather than {@code String.format}, whose first use in a process
- * compiles and runs a regular expression over every format string: a cost each command pays at
- * start-up for a few lines of output.
+ * Pads text into the aligned columns of the text reports ({@link StructureText} and the command
+ * line's). The reports are printed once per command, so they use these rather than {@code
+ * String.format}, whose first use in a process compiles and runs a regular expression over every
+ * format string: a cost each command pays at start-up for a few lines of output.
  */
-final class Columns {
+public final class Columns {
   private Columns() {}
 
   /** Appends {@code text}, then spaces up to {@code width} characters (as {@code %-Ns} does). */
-  static StringBuilder left(StringBuilder s, String text, int width) {
+  public static StringBuilder left(StringBuilder s, String text, int width) {
     s.append(text);
     for (int i = text.length(); i < width; i++) {
       s.append(' ');
@@ -19,7 +19,7 @@ final class Columns {
   }
 
   /** Appends spaces, then {@code number}, to fill {@code width} characters (as {@code %Nd} does). */
-  static StringBuilder right(StringBuilder s, long number, int width) {
+  public static StringBuilder right(StringBuilder s, long number, int width) {
     String text = Long.toString(number);
     for (int i = text.length(); i < width; i++) {
       s.append(' ');

@@ -98,24 +98,11 @@ public final class StructureText {
   private static void row(StringBuilder s, Unit u, int numberWidth) {
     String title = PrintableText.escape(u.title()) + attributes(u, "  [", "]");
     s.append("  ");
-    padded(s, u.number(), numberWidth).append("  ");
-    padded(s, u.reference().isPresent() ? u.reference().get().toString() : "", 10).append("  ");
-    String credits = Integer.toString(u.credits());
-    s.append(" ".repeat(Math.max(0, 2 - credits.length()))).append(credits).append(" cr  ");
-    padded(s, u.level().label(), 7).append("  ").append(title).append(System.lineSeparator());
-  }
-
-  /**
-   * Appends {@code text} and then spaces up to {@code width} characters. The table is printed once
-   * per command, so it is padded here rather than by {@code String.format}, whose first use in a
-   * process costs more than the rest of the table.
-   */
-  private static StringBuilder padded(StringBuilder s, String text, int width) {
-    s.append(text);
-    for (int i = text.length(); i < width; i++) {
-      s.append(' ');
-    }
-    return s;
+    Columns.left(s, u.number(), numberWidth).append("  ");
+    Columns.left(s, u.reference().isPresent() ? u.reference().get().toString() : "", 10)
+        .append("  ");
+    Columns.right(s, u.credits(), 2).append(" cr  ");
+    Columns.left(s, u.level().label(), 7).append("  ").append(title).append(System.lineSeparator());
   }
 
   /** The unit's attributes, comma-separated between {@code open} and {@code close}; or nothing. */

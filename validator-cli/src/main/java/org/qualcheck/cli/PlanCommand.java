@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.qualcheck.check.Checker;
 import org.qualcheck.check.Plan;
 import org.qualcheck.check.PlanException;
+import org.qualcheck.explain.Columns;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;

@@ -6,6 +6,7 @@ import org.qualcheck.check.CheckResult;
 import org.qualcheck.check.RuleOutcome;
 import org.qualcheck.check.VariantOutcome;
 import org.qualcheck.compile.CompiledQualification;
+import org.qualcheck.explain.Columns;
 import org.qualcheck.model.PrintableText;
 import org.qualcheck.model.Qualification;
 import org.qualcheck.model.Unit;
