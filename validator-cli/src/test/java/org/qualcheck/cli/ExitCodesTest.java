@@ -3,8 +3,6 @@ package org.qualcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -100,13 +98,11 @@ class ExitCodesTest {
   @ParameterizedTest(name = "{0}: {1} (only the command built: {2})")
   @MethodSource("cases")
   void everyCommandExitsByTheOneTable(int expected, List<String> args, boolean onlyTheCommand) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String first = onlyTheCommand && !args.isEmpty() ? args.get(0) : null;
-    int code =
-        QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), first)
-            .execute(args.toArray(new String[0]));
-    assertThat(code).as("%s\nout: %s\nerr: %s", args, out, err).isEqualTo(expected);
+    String[] array = args.toArray(new String[0]);
+    CliRun run = onlyTheCommand ? CliRun.asMain(array) : CliRun.of(array);
+    assertThat(run.exitCode())
+        .as("%s\nout: %s\nerr: %s", args, run.out(), run.err())
+        .isEqualTo(expected);
   }
 
   private static List<Integer> listedCodes(String help) {
@@ -155,10 +151,8 @@ class ExitCodesTest {
   void theOneCommandBuiltHelpsAsTheFullCommandLineDoes() {
     for (String command :
         List.of("validate", "plan", "batch", "framework", "lint", "show", "count")) {
-      StringWriter out = new StringWriter();
-      QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter()), command)
-          .execute(command, "--help");
-      assertThat(out.toString()).isEqualTo(CliRun.of(command, "--help").out());
+      assertThat(CliRun.asMain(command, "--help").out())
+          .isEqualTo(CliRun.of(command, "--help").out());
     }
   }
 }

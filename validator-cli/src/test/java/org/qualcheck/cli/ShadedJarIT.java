@@ -3,8 +3,6 @@ package org.qualcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,8 +118,8 @@ class ShadedJarIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("commands")
   void aCommandRunsFromTheJarAsFromTheClasses(String name, List<String> args) throws Exception {
-    Run classes = inProcess(args);
-    Run jar = fromJar(args);
+    CliRun classes = CliRun.asMain(args.toArray(new String[0]));
+    CliRun jar = fromJar(args);
     assertThat(jar.exitCode()).as("exit code of %s", name).isEqualTo(classes.exitCode());
     if (args.equals(List.of("--version"))) {
       assertThat(jar.out())
@@ -151,8 +149,9 @@ class ShadedJarIT {
     Path fromJar = dir.resolve(input + ".jar." + outputFormat);
     List<String> common = List.of("batch", "--spec", S03455, "--input", in.toString(),
         "--on", "2026-03-01", "--threads", "2");
-    Run classes = inProcess(with(common, "--output", fromClasses.toString()));
-    Run jar = fromJar(with(common, "--output", fromJar.toString()));
+    CliRun classes =
+        CliRun.asMain(with(common, "--output", fromClasses.toString()).toArray(new String[0]));
+    CliRun jar = fromJar(with(common, "--output", fromJar.toString()));
     assertThat(jar.exitCode()).isEqualTo(classes.exitCode()).isEqualTo(1);
     assertThat(Files.readString(fromJar)).isEqualTo(Files.readString(fromClasses)).isNotEmpty();
     // the summary's timings differ from run to run; its words do not
@@ -182,21 +181,8 @@ class ShadedJarIT {
     return all;
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run inProcess(List<String> args) {
-    QualcheckCommand.configurePicocli();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] array = args.toArray(new String[0]);
-    int code =
-        QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), array[0])
-            .execute(array);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** Runs the jar as the launcher runs a short command: its main class named on the class path. */
-  private static Run fromJar(List<String> args) throws Exception {
+  private static CliRun fromJar(List<String> args) throws Exception {
     assertThat(JAR).as("the built jar").isRegularFile();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -212,7 +198,7 @@ class ShadedJarIT {
       process.destroyForcibly();
       throw new AssertionError("the jar did not end: " + args);
     }
-    return new Run(process.exitValue(), out.get(), err.get());
+    return new CliRun(process.exitValue(), out.get(), err.get());
   }
 
 }

@@ -2,8 +2,6 @@ package org.qualcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,15 +94,12 @@ class UsageErrorsTest {
   @MethodSource("cases")
   void aBadCommandLineGetsOneSentenceAndExit2(String[] args, String expected) {
     for (boolean onlyTheCommand : new boolean[] {false, true}) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      String first = onlyTheCommand && args.length > 0 ? args[0] : null;
-      int code =
-          QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), first)
-              .execute(args);
-      assertThat(code).as("only the command built: %s", onlyTheCommand).isEqualTo(ExitCode.USAGE);
-      assertThat(err.toString()).isEqualTo(expected);
-      assertThat(out.toString()).isEmpty();
+      CliRun run = onlyTheCommand ? CliRun.asMain(args) : CliRun.of(args);
+      assertThat(run.exitCode())
+          .as("only the command built: %s", onlyTheCommand)
+          .isEqualTo(ExitCode.USAGE);
+      assertThat(run.err()).isEqualTo(expected);
+      assertThat(run.out()).isEmpty();
     }
   }
 }

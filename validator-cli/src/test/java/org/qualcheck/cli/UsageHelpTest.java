@@ -3,8 +3,6 @@ package org.qualcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +24,6 @@ class UsageHelpTest {
     return Files.readString(USAGE.resolve(file));
   }
 
-  /** What {@code qualcheck args...} prints, with only the command named built. */
-  private static CliRun onlyTheCommand(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        QualcheckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args[0])
-            .execute(args);
-    return new CliRun(code, out.toString(), err.toString());
-  }
-
   @Test
   void theTopLevelHelp() throws IOException {
     for (List<String> args : List.of(List.of("--help"), List.of("-h"), List.of("help"))) {
@@ -55,7 +43,7 @@ class UsageHelpTest {
             CliRun.of("help", command),
             CliRun.of(command, "--help"),
             CliRun.of(command, "-h"),
-            onlyTheCommand(command, "--help"))) {
+            CliRun.asMain(command, "--help"))) {
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).isEqualTo(help);
       assertThat(run.err()).isEmpty();
@@ -103,7 +91,7 @@ class UsageHelpTest {
   @ValueSource(strings = {"validate", "plan", "count", "batch", "framework", "lint", "show"})
   void aCommandsVersionOptionPrintsQualchecksVersion(String command) {
     for (CliRun run :
-        List.of(onlyTheCommand(command, "--version"), CliRun.of(command, "-V"))) {
+        List.of(CliRun.asMain(command, "--version"), CliRun.of(command, "-V"))) {
       assertThat(run.exitCode()).isZero();
       assertThat(run.out())
           .isEqualTo(
