@@ -16,7 +16,6 @@ public final class QualcheckCommand implements Runnable {
             command,
             "qualcheck",
             "Checks a learner's chosen units against a qualification's rules of combination.");
-    spec.versionProvider(new Version());
     CommandModel.exitCodes(
         spec,
         "0:the rules are met (validate, plan; batch: by every record), the framework is complete"
