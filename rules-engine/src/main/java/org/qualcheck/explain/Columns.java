@@ -9,7 +9,14 @@ package org.qualcheck.explain;
 public final class Columns {
   private Columns() {}
 
-  /** Appends {@code text}, then spaces up to {@code width} characters (as {@code %-Ns} does). */
+  /**
+   * Appends {@code text}, then spaces up to {@code width} characters (as {@code %-Ns} does).
+   *
+   * @param s the text being built
+   * @param text the cell
+   * @param width the column's width; a longer cell is appended whole
+   * @return {@code s}, for the next cell
+   */
   public static StringBuilder left(StringBuilder s, String text, int width) {
     s.append(text);
     for (int i = text.length(); i < width; i++) {
@@ -18,7 +25,14 @@ public final class Columns {
     return s;
   }
 
-  /** Appends spaces, then {@code number}, to fill {@code width} characters (as {@code %Nd} does). */
+  /**
+   * Appends spaces, then {@code number}, to fill {@code width} characters (as {@code %Nd} does).
+   *
+   * @param s the text being built
+   * @param number the cell
+   * @param width the column's width; a longer number is appended whole
+   * @return {@code s}, for the next cell
+   */
   public static StringBuilder right(StringBuilder s, long number, int width) {
     String text = Long.toString(number);
     for (int i = text.length(); i < width; i++) {
